@@ -1,0 +1,2 @@
+// One drizzle schema for PGlite and PostgreSQL, one file per area.
+export * from "./accounts";

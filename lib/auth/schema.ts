@@ -1,0 +1,8 @@
+import { z } from "zod";
+
+/** Sign-in input; messages are keys of the `common` namespace. */
+export const signInSchema = z.object({
+  email: z.string().trim().pipe(z.email({ error: "login.emailInvalid" }).max(254, { error: "login.emailInvalid" })),
+  password: z.string().min(1, { error: "login.passwordRequired" }).max(200, { error: "login.invalid" }),
+});
+export type SignIn = z.infer<typeof signInSchema>;

@@ -1,0 +1,11 @@
+import type { Locale } from "./config";
+import enCommon from "@/messages/en/common.json";
+import zhCommon from "@/messages/zh-CN/common.json";
+
+// One JSON file per namespace and language; a namespace is added here for both languages at once.
+export const messagesByLocale = {
+  "zh-CN": { common: zhCommon },
+  en: { common: enCommon },
+} satisfies Record<Locale, Record<string, unknown>>;
+
+export type Messages = (typeof messagesByLocale)["zh-CN"];

@@ -1,0 +1,44 @@
+// `npm test`: type check, unit and integration tests (vitest), then end-to-end tests in Chromium
+// (Playwright). Ends with one line counting every test: "N passed, N failed".
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { root } from "./lib/build.mjs";
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const bin = (name) => path.join(root, "node_modules/.bin", name);
+const results = path.join(root, "test-results");
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+
+function run(label, command, args) {
+  console.log(`\n=== ${label} ===`);
+  const started = Date.now();
+  const { status } = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });
+  console.log(`=== ${label}: ${status === 0 ? "ok" : `failed (exit ${status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
+  return status === 0;
+}
+
+const typesOk = run("type check", bin("tsc"), ["--noEmit"]);
+const unitOk = run("unit and integration (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${path.join(results, "vitest.json")}`]);
+const e2eOk = process.env.SKIP_E2E === "1" || run("end to end (playwright)", bin("playwright"), ["test"]);
+
+let passed = 0;
+let failed = typesOk ? 0 : 1;
+const vitest = path.join(results, "vitest.json");
+if (existsSync(vitest)) {
+  const report = JSON.parse(readFileSync(vitest, "utf8"));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+} else if (!unitOk) failed += 1;
+const playwright = path.join(results, "e2e.json");
+if (existsSync(playwright)) {
+  const { stats } = JSON.parse(readFileSync(playwright, "utf8"));
+  passed += stats.expected + stats.flaky;
+  failed += stats.unexpected;
+} else if (!e2eOk) failed += 1;
+
+const ok = typesOk && unitOk && e2eOk;
+if (!ok && failed === 0) failed = 1;
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(ok ? 0 : 1);
