@@ -1,2 +1,3 @@
 // One drizzle schema for PGlite and PostgreSQL, one file per area.
 export * from "./accounts";
+export * from "./applications";
