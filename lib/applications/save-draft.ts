@@ -24,6 +24,10 @@ export class DraftConflictError extends AppError {
   constructor(readonly currentVersion: number) {
     super("conflict", "This application was changed in another tab or on another device. Reload to continue from the latest version.");
   }
+
+  override toJSON() {
+    return { error: { code: this.code, message: this.message, current_version: this.currentVersion } };
+  }
 }
 
 /**
