@@ -30,7 +30,7 @@ export async function ApplicationStatusCard({ status, revision, submittedAt, tim
           <ol className="mt-2 flex flex-col gap-2 border-l border-slate-300 pl-4" data-testid="timeline">
             {timeline.map((event) => (
               <li key={event.id} className="text-sm">
-                <span className="font-medium text-slate-900">{KNOWN_EVENTS.has(event.type) ? t(`events.${event.type}` as never, { revision: event.revision ?? 0 }) : t("events.other")}</span>
+                <span className="font-medium text-slate-900">{KNOWN_EVENTS.has(event.type) ? (t as unknown as (k: string, v: Record<string, number>) => string)(`events.${event.type}`, { revision: event.revision ?? 0 }) : t("events.other")}</span>
                 <time dateTime={event.createdAt} className="ml-2 text-xs text-slate-600">
                   {format.dateTime(new Date(event.createdAt), { dateStyle: "medium", timeStyle: "short" })}
                 </time>
