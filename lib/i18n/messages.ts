@@ -1,11 +1,13 @@
 import type { Locale } from "./config";
 import enCommon from "@/messages/en/common.json";
+import enValidation from "@/messages/en/validation.json";
 import zhCommon from "@/messages/zh-CN/common.json";
+import zhValidation from "@/messages/zh-CN/validation.json";
 
 // One JSON file per namespace and language; a namespace is added here for both languages at once.
 export const messagesByLocale = {
-  "zh-CN": { common: zhCommon },
-  en: { common: enCommon },
+  "zh-CN": { common: zhCommon, validation: zhValidation },
+  en: { common: enCommon, validation: enValidation },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof messagesByLocale)["zh-CN"];
