@@ -8,7 +8,8 @@ export type PreparedImage = { bytes: Buffer; format: ImageFormat; mimeType: stri
 // A shrunk document photo keeps at least this long edge so that its text stays readable.
 const MIN_LONG_EDGE = 1000;
 const START_LONG_EDGE = 4096;
-const QUALITIES = [85, 75] as const;
+const QUALITY = 85;
+const LOW_QUALITY = 70;
 
 /** Field messages are i18n keys of the `media` namespace; the English text is for API callers. */
 const refuse = {
@@ -52,21 +53,28 @@ export async function prepareImage(bytes: Buffer): Promise<PreparedImage> {
     source = () => sharp(bytes).rotate();
   }
 
-  const longEdge = Math.max(width, height);
-  const edges: number[] = [];
-  for (let edge = Math.min(longEdge, START_LONG_EDGE); edge > MIN_LONG_EDGE; edge = Math.floor(edge * 0.8)) edges.push(edge);
-  edges.push(Math.min(longEdge, MIN_LONG_EDGE));
-  for (const edge of edges) {
-    for (const quality of QUALITIES) {
-      const { data, info } = await source()
-        .resize({ width: edge, height: edge, fit: "inside", withoutEnlargement: true })
-        .flatten({ background: "#ffffff" })
-        .jpeg({ quality, mozjpeg: true })
-        .toBuffer({ resolveWithObject: true });
-      if (data.length < MAX_IMAGE_BYTES) {
-        return { bytes: data, format: "jpeg", mimeType: mimeOf.jpeg, width: info.width, height: info.height, shrunk: true, originalBytes: bytes.length };
-      }
+  // Decode once; each attempt resizes the pixels and estimates the next size from the last result.
+  const decoded = await source().raw().toBuffer({ resolveWithObject: true });
+  const raw = { width: decoded.info.width, height: decoded.info.height, channels: decoded.info.channels };
+  const encode = (edge: number, quality: number) =>
+    sharp(decoded.data, { raw })
+      .resize({ width: edge, height: edge, fit: "inside", withoutEnlargement: true })
+      .flatten({ background: "#ffffff" })
+      .jpeg({ quality })
+      .toBuffer({ resolveWithObject: true });
+  const longEdge = Math.max(raw.width, raw.height);
+  const floor = Math.min(longEdge, MIN_LONG_EDGE);
+  let edge = Math.min(longEdge, START_LONG_EDGE);
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const quality = edge === floor ? LOW_QUALITY : QUALITY;
+    const { data, info } = await encode(edge, quality);
+    if (data.length < MAX_IMAGE_BYTES) {
+      return { bytes: data, format: "jpeg", mimeType: mimeOf.jpeg, width: info.width, height: info.height, shrunk: true, originalBytes: bytes.length };
     }
+    if (edge === floor && quality === LOW_QUALITY) break;
+    // Bytes grow with the pixel count: aim for 90% of the limit, and always step down.
+    const scale = Math.min(0.9, Math.sqrt((MAX_IMAGE_BYTES * 0.9) / data.length));
+    edge = Math.max(floor, Math.floor(edge * scale));
   }
   throw refuse.cannotShrink();
 }
