@@ -1,6 +1,7 @@
 import { seedDemoData, demoAccounts, seedE2eData } from "@/db/seed";
 import { ConfigError, getConfig } from "@/lib/config";
 import { hashPassword } from "@/lib/auth/password";
+import { startWeChatScheduler } from "@/lib/wechat/scheduler";
 import { getDbHandle } from "./db";
 
 /** Runs once when the server starts: checks configuration, migrates, seeds the demo data. */
@@ -26,4 +27,6 @@ export async function boot(): Promise<void> {
   } else {
     console.log(`Database: ${handle.engine}.`);
   }
+  if (config.wechat.sandbox) console.log(`WeChat: sandbox at ${config.wechat.apiBase}.`);
+  startWeChatScheduler();
 }
