@@ -49,6 +49,7 @@ const envSchema = z.object({
   DATA_ENCRYPTION_KEYS: dataKeys.optional(),
   DATA_ENCRYPTION_ACTIVE_KEY: z.string().optional(),
   SEED_DEMO: booleanFlag.optional(),
+  SEED_E2E: booleanFlag.default(false),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   WECHAT_API_BASE: z.url().optional(),
   WECHAT_APPID: z.string().regex(/^wx[0-9a-zA-Z]{8,30}$/, "must look like wx followed by letters and digits").optional(),
@@ -72,6 +73,7 @@ export type AppConfig = {
   dataKeys: Map<string, Buffer>;
   activeDataKeyId: string;
   seedDemo: boolean;
+  seedE2e: boolean;
   logLevel: "debug" | "info" | "warn" | "error";
   wechat: WeChatConfig;
 };
@@ -160,6 +162,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     dataKeys,
     activeDataKeyId,
     seedDemo: e.SEED_DEMO ?? !production,
+    // Extra merchants for end-to-end tests only (scripts/e2e-server.mjs); never in production.
+    seedE2e: e.SEED_E2E && !production,
     logLevel: e.LOG_LEVEL,
     wechat: {
       sandbox,
