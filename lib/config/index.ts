@@ -50,7 +50,28 @@ const envSchema = z.object({
   DATA_ENCRYPTION_ACTIVE_KEY: z.string().optional(),
   SEED_DEMO: booleanFlag.optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  PAYMENT_PROVIDER_URL: z.url().optional(),
+  PAYMENT_PROVIDER_PUBLIC_KEY: z.string().min(1).optional(),
+  PAYMENT_PROVIDER_KEY_SERIAL: z.string().min(1).optional(),
+  PAYMENT_SANDBOX: booleanFlag.optional(),
+  SANDBOX_WITHDRAWAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(5),
+  SANDBOX_ACCOUNT_VERIFY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(5),
+  FUNDS_SETTLEMENT_DELAY_HOURS: z.coerce.number().int().min(0).max(720).default(24),
 });
+
+export type PaymentsConfig = {
+  /** Base URL of the payment provider's API (the paths of seed 003 are appended). */
+  providerUrl: string;
+  /** The provider's notification-signing public key (PEM) and its serial; unset with the sandbox. */
+  providerPublicKey: string | undefined;
+  providerKeySerial: string | undefined;
+  /** The app also plays the provider under /sandbox/provider. */
+  sandbox: boolean;
+  sandboxWithdrawalSeconds: number;
+  sandboxAccountVerifySeconds: number;
+  /** How long a succeeded payment stays pending before it can be withdrawn (T+1 by default). */
+  settlementDelayHours: number;
+};
 
 export type AppConfig = {
   appEnv: "development" | "production";
@@ -62,6 +83,7 @@ export type AppConfig = {
   activeDataKeyId: string;
   seedDemo: boolean;
   logLevel: "debug" | "info" | "warn" | "error";
+  payments: PaymentsConfig;
 };
 
 type DevSecrets = { authSecret: string; dataKeyId: string; dataKey: string };
@@ -111,16 +133,35 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     throw new ConfigError(`Configuration error: DATA_ENCRYPTION_ACTIVE_KEY names "${activeDataKeyId}", which is not in DATA_ENCRYPTION_KEYS.`);
   }
 
+  const authUrl = e.NEXTAUTH_URL ?? `http://localhost:${env.PORT ?? "3000"}`;
+  // The sandbox plays the provider until a real one is configured.
+  const sandbox = e.PAYMENT_SANDBOX ?? !e.PAYMENT_PROVIDER_URL;
+  if (!sandbox && !e.PAYMENT_PROVIDER_URL) {
+    throw new ConfigError("Configuration error: PAYMENT_PROVIDER_URL is required when PAYMENT_SANDBOX=false.");
+  }
+  if (!sandbox && (!e.PAYMENT_PROVIDER_PUBLIC_KEY || !e.PAYMENT_PROVIDER_KEY_SERIAL)) {
+    throw new ConfigError("Configuration error: PAYMENT_PROVIDER_PUBLIC_KEY and PAYMENT_PROVIDER_KEY_SERIAL are required with a real payment provider.");
+  }
+
   return {
     appEnv: e.APP_ENV,
     dataDir,
     databaseUrl: e.DATABASE_URL,
     authSecret: e.NEXTAUTH_SECRET ?? dev!.authSecret,
-    authUrl: e.NEXTAUTH_URL ?? `http://localhost:${env.PORT ?? "3000"}`,
+    authUrl,
     dataKeys,
     activeDataKeyId,
     seedDemo: e.SEED_DEMO ?? !production,
     logLevel: e.LOG_LEVEL,
+    payments: {
+      providerUrl: (e.PAYMENT_PROVIDER_URL ?? `${authUrl.replace(/\/$/, "")}/sandbox/provider`).replace(/\/$/, ""),
+      providerPublicKey: e.PAYMENT_PROVIDER_PUBLIC_KEY,
+      providerKeySerial: e.PAYMENT_PROVIDER_KEY_SERIAL,
+      sandbox,
+      sandboxWithdrawalSeconds: e.SANDBOX_WITHDRAWAL_SECONDS,
+      sandboxAccountVerifySeconds: e.SANDBOX_ACCOUNT_VERIFY_SECONDS,
+      settlementDelayHours: e.FUNDS_SETTLEMENT_DELAY_HOURS,
+    },
   };
 }
 
