@@ -9,7 +9,7 @@ function toRequest(req: IncomingMessage, body: Buffer, base: string): Request {
     if (typeof value === "string") headers.set(name, value);
     else if (Array.isArray(value)) headers.set(name, value.join(", "));
   }
-  return new Request(new URL(req.url ?? "/", base), { method: req.method, headers, body: req.method === "GET" || req.method === "HEAD" ? undefined : body });
+  return new Request(new URL(req.url ?? "/", base), { method: req.method, headers, body: req.method === "GET" || req.method === "HEAD" ? undefined : new Uint8Array(body) });
 }
 
 /** Hosts a `(Request) => Promise<Response>` on a loopback port, as Next would host a route handler. */
