@@ -49,6 +49,7 @@ const envSchema = z.object({
   DATA_ENCRYPTION_KEYS: dataKeys.optional(),
   DATA_ENCRYPTION_ACTIVE_KEY: z.string().optional(),
   SEED_DEMO: booleanFlag.optional(),
+  SEED_E2E: booleanFlag.default(false),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   PAYMENT_PROVIDER_URL: z.url().optional(),
   PAYMENT_PROVIDER_PUBLIC_KEY: z.string().min(1).optional(),
@@ -82,6 +83,7 @@ export type AppConfig = {
   dataKeys: Map<string, Buffer>;
   activeDataKeyId: string;
   seedDemo: boolean;
+  seedE2e: boolean;
   logLevel: "debug" | "info" | "warn" | "error";
   payments: PaymentsConfig;
 };
@@ -152,6 +154,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     dataKeys,
     activeDataKeyId,
     seedDemo: e.SEED_DEMO ?? !production,
+    // Extra merchants for end-to-end tests only (scripts/e2e-server.mjs); never in production.
+    seedE2e: e.SEED_E2E && !production,
     logLevel: e.LOG_LEVEL,
     payments: {
       providerUrl: (e.PAYMENT_PROVIDER_URL ?? `${authUrl.replace(/\/$/, "")}/sandbox/provider`).replace(/\/$/, ""),

@@ -1,4 +1,4 @@
-import { seedDemoData, demoAccounts } from "@/db/seed";
+import { seedDemoData, demoAccounts, seedE2eData } from "@/db/seed";
 import { ConfigError, getConfig } from "@/lib/config";
 import { hashPassword } from "@/lib/auth/password";
 import { getDbHandle } from "./db";
@@ -21,6 +21,7 @@ export async function boot(): Promise<void> {
   if (config.seedDemo) {
     await seedDemoData(handle.db, hashPassword);
     const lines = demoAccounts.map((a) => `  ${a.role.padEnd(15)} ${a.email.padEnd(28)} ${a.password}`);
+    if (config.seedE2e) await seedE2eData(handle.db, hashPassword);
     console.log(`Database: ${handle.engine}. Demo accounts (role, email, password):\n${lines.join("\n")}`);
   } else {
     console.log(`Database: ${handle.engine}.`);
