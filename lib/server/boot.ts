@@ -26,4 +26,5 @@ export async function boot(): Promise<void> {
   } else {
     console.log(`Database: ${handle.engine}.`);
   }
+  (await import("@/lib/funds/scheduler")).startFundsScheduler();
 }
