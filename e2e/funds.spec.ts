@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
-import { asRole, expect, test } from "./fixtures";
+import { asRole, expect, storageStateFor, test } from "./fixtures";
 
 test.use(asRole("merchant"));
 // One merchant's money: payments first, then the account, then a withdrawal from that balance.
 test.describe.configure({ mode: "serial" });
 
 test.describe("funds", () => {
-  test("simulate payments, filter and search them, open the drawer, export CSV", async ({ page }) => {
+  test("simulate payments, filter and search them, open the drawer, export CSV", async ({ page, browser }) => {
     await page.goto("/payments");
     await page.getByRole("button", { name: "模拟交易" }).click();
     await expect(page.getByRole("status").filter({ hasText: "已通知 40 笔交易。" })).toBeVisible({ timeout: 45_000 });
@@ -34,8 +34,20 @@ test.describe("funds", () => {
     await expect(drawer.getByTestId("payment-timeline")).toContainText("支付成功");
     await drawer.getByRole("button", { name: "向支付机构刷新" }).click();
     await expect(drawer.getByRole("status")).toHaveText("已向支付机构查询：没有变化。");
+    const paymentId = new URL(page.url()).searchParams.get("payment")!;
+    expect((await page.request.get(`/api/payments/${paymentId}`)).status()).toBe(200);
     await drawer.getByRole("button", { name: "关闭" }).click();
     await expect(drawer).toBeHidden();
+
+    // Another merchant sees none of it: not in the list, not by id, not in the export.
+    const other = await browser.newContext({ baseURL: test.info().project.use.baseURL, storageState: storageStateFor("other-merchant") });
+    const otherPage = await other.newPage();
+    await otherPage.goto("/payments");
+    await expect(otherPage.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(otherPage.getByTestId("payment-row")).toHaveCount(0);
+    expect((await otherPage.request.get(`/api/payments/${paymentId}`)).status()).toBe(404);
+    expect((await (await otherPage.request.get("/api/payments/export")).text()).trim().split("\n")).toHaveLength(1);
+    await other.close();
 
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "导出 CSV" }).click();
@@ -86,3 +98,22 @@ test.describe("funds", () => {
     await expect(page.getByText("金额超过可提现余额。").first()).toBeVisible();
   });
 });
+
+test.describe("funds pages at phone and desktop widths", () => {
+  for (const width of [390, 1280]) {
+    test(`payments, withdrawals and settings at ${width}px: no serious violations, no page-wide horizontal scroll`, async ({ page }) => {
+      const AxeBuilder = (await import("@axe-core/playwright")).default;
+      await page.setViewportSize({ width, height: 900 });
+      for (const path of ["/payments", "/withdrawals", "/settings"]) {
+        await page.goto(path);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        const results = await new AxeBuilder({ page }).analyze();
+        const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+        expect(serious).toEqual([]);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, path).toBeLessThanOrEqual(0);
+      }
+    });
+  }
+});
+

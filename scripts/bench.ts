@@ -63,7 +63,8 @@ async function fill(db: Db) {
     .insert(merchants)
     .values(Array.from({ length: merchantCount }, (_, i) => ({ id: merchantId(i), name: `Bench merchant ${i}`, miniProgram: { subject_name: `Bench ${i}`, nickname: "b", appid: "wx0", license_number: String(i) } })))
     .onConflictDoNothing();
-  // One large merchant (10% of all payments, so page 1,000 exists), the rest spread over 99.
+  // One large merchant (10% of all payments, more in a small run, so that page 1,000 exists); the rest spread over 99.
+  const bigShare = Math.max(10, Math.ceil(5_200_000 / total));
   const chunk = 100_000;
   for (let start = 1; start <= total; start += chunk) {
     const end = Math.min(total, start + chunk - 1);
@@ -75,10 +76,10 @@ async function fill(db: Db) {
         case when s = 'SUCCEEDED' then t + interval '30 seconds' end, t
       from (
         select i,
-          ('00000000-0000-4000-8000-' || lpad((case when i % 10 = 0 then 0 else 1 + (i % 99) end)::text, 12, '0'))::uuid as m,
+          ('00000000-0000-4000-8000-' || lpad((case when i % 100 < ${bigShare} then 0 else 1 + (i % 99) end)::text, 12, '0'))::uuid as m,
           (100 + (hashint4(i)::bigint & 1048575)) as a,
           case when i % 17 = 0 then 'CANCELLED' when i % 31 = 0 then 'PENDING' else 'SUCCEEDED' end as s,
-          date_trunc('milliseconds', now() - ((hashint4(i * 7)::bigint & 2147483647) % (90 * 86400000)) * interval '1 millisecond') as t
+          date_trunc('milliseconds', now() - ((hashint4(i * 7)::bigint & 2147483647) % (90::bigint * 86400000)) * interval '1 millisecond') as t
         from generate_series(${start}::int, ${end}::int) as i
       ) g`);
   }
