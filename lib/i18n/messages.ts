@@ -1,8 +1,12 @@
 import type { Locale } from "./config";
 import enCommon from "@/messages/en/common.json";
 import zhCommon from "@/messages/zh-CN/common.json";
+import enFunds from "@/messages/en/funds.json";
+import zhFunds from "@/messages/zh-CN/funds.json";
 import enMedia from "@/messages/en/media.json";
 import zhMedia from "@/messages/zh-CN/media.json";
+import enPayments from "@/messages/en/payments.json";
+import zhPayments from "@/messages/zh-CN/payments.json";
 import enValidation from "@/messages/en/validation.json";
 import zhValidation from "@/messages/zh-CN/validation.json";
 import enWechat from "@/messages/en/wechat.json";
@@ -14,14 +18,18 @@ import zhWizard from "@/messages/zh-CN/wizard.json";
 export const messagesByLocale = {
   "zh-CN": {
     common: zhCommon,
+    funds: zhFunds,
     media: zhMedia,
+    payments: zhPayments,
     validation: zhValidation,
     wechat: zhWechat,
     wizard: zhWizard,
   },
   en: {
     common: enCommon,
+    funds: enFunds,
     media: enMedia,
+    payments: enPayments,
     validation: enValidation,
     wechat: enWechat,
     wizard: enWizard,
