@@ -50,6 +50,9 @@ const envSchema = z.object({
   DATA_ENCRYPTION_ACTIVE_KEY: z.string().optional(),
   SEED_DEMO: booleanFlag.optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100000).default(30),
+  SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 });
 
 export type AppConfig = {
@@ -62,6 +65,8 @@ export type AppConfig = {
   activeDataKeyId: string;
   seedDemo: boolean;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** Failed sign-ins allowed per account and per client address in one window. */
+  signInLimits: { perAccount: number; perAddress: number; windowSeconds: number };
 };
 
 type DevSecrets = { authSecret: string; dataKeyId: string; dataKey: string };
@@ -121,6 +126,11 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     activeDataKeyId,
     seedDemo: e.SEED_DEMO ?? !production,
     logLevel: e.LOG_LEVEL,
+    signInLimits: {
+      perAccount: e.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
+      perAddress: e.SIGNIN_MAX_FAILURES_PER_ADDRESS,
+      windowSeconds: e.SIGNIN_WINDOW_MINUTES * 60,
+    },
   };
 }
 
