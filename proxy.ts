@@ -1,7 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
-import { useSecureCookies } from "@/lib/security/cookies";
+import { secureCookiesEnabled } from "@/lib/security/cookies";
 import { apiContentSecurityPolicy, pageContentSecurityPolicy, strictTransportSecurity } from "@/lib/security/headers";
 
 /** Paths that answer for themselves: 401 JSON, webhook signatures, the sandbox, the login page. */
@@ -21,7 +21,7 @@ export default async function proxy(request: NextRequest) {
   const csp = api ? apiContentSecurityPolicy : pageContentSecurityPolicy(nonce, { production, dev: process.env.NODE_ENV === "development" });
 
   let response: NextResponse;
-  const token = isPublic(pathname) ? null : await getToken({ req: request, secret: config.authSecret, secureCookie: useSecureCookies() });
+  const token = isPublic(pathname) ? null : await getToken({ req: request, secret: config.authSecret, secureCookie: secureCookiesEnabled() });
   if (!isPublic(pathname) && !token) {
     const login = new URL("/login", request.url);
     login.searchParams.set("callbackUrl", `${pathname}${search}`);

@@ -2,7 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getConfig } from "@/lib/config";
 import { clientAddress } from "@/lib/security/client-address";
-import { useSecureCookies } from "@/lib/security/cookies";
+import { secureCookiesEnabled } from "@/lib/security/cookies";
 import { getDb } from "@/lib/server/db";
 import { logger } from "@/lib/server/logger";
 import type { UserRole } from "@/db/schema";
@@ -31,7 +31,7 @@ export function authOptions(): NextAuthOptions {
     secret: config.authSecret,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     // next-auth's cookies are HttpOnly and SameSite=Lax; this adds Secure (and the __Secure- prefix).
-    useSecureCookies: useSecureCookies(),
+    useSecureCookies: secureCookiesEnabled(),
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({
