@@ -44,3 +44,15 @@ test("the raw database files hold no personal data and no password in the clear"
   // The scan does see table contents: the demo merchant's name is stored in the clear.
   expect(all.some((file) => readFileSync(file).includes(Buffer.from("深圳市示例科技有限公司")))).toBe(true);
 });
+
+test("the client bundles hold no personal data", () => {
+  const staticDir = path.resolve(".next-e2e/static");
+  const bundles = files(staticDir).filter((file) => /\.(js|css|html|json)$/.test(file));
+  expect(bundles.length).toBeGreaterThan(0);
+  const found: string[] = [];
+  for (const file of bundles) {
+    const content = readFileSync(file, "utf8");
+    for (const value of personalDataProbes.flatMap(spellings)) if (content.includes(value)) found.push(`${value} in ${path.relative(".", file)}`);
+  }
+  expect(found).toEqual([]);
+});
