@@ -3,3 +3,4 @@ export * from "./accounts";
 export * from "./applications";
 export * from "./sandbox";
 export * from "./funds";
+export * from "./security";

@@ -69,6 +69,9 @@ const envSchema = z.object({
   SANDBOX_WITHDRAWAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(5),
   SANDBOX_ACCOUNT_VERIFY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(5),
   FUNDS_SETTLEMENT_DELAY_HOURS: z.coerce.number().int().min(0).max(720).default(24),
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100000).default(30),
+  SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 });
 
 export type PaymentsConfig = {
@@ -117,6 +120,8 @@ export type WeChatConfig = {
   sandboxReviewSeconds: number;
   /** `kind=rate` pairs: delay_ms=<ms>, http_5xx, errcode_minus1, expired_token as 0..1 rates. */
   sandboxFaults: string;
+  /** Failed sign-ins allowed per account and per client address in one window. */
+  signInLimits: { perAccount: number; perAddress: number; windowSeconds: number };
 };
 
 type DevSecrets = { authSecret: string; dataKeyId: string; dataKey: string };
@@ -218,6 +223,10 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       sandboxWithdrawalSeconds: e.SANDBOX_WITHDRAWAL_SECONDS,
       sandboxAccountVerifySeconds: e.SANDBOX_ACCOUNT_VERIFY_SECONDS,
       settlementDelayHours: e.FUNDS_SETTLEMENT_DELAY_HOURS,
+    signInLimits: {
+      perAccount: e.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
+      perAddress: e.SIGNIN_MAX_FAILURES_PER_ADDRESS,
+      windowSeconds: e.SIGNIN_WINDOW_MINUTES * 60,
     },
   };
 }
