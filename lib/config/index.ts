@@ -223,6 +223,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       sandboxWithdrawalSeconds: e.SANDBOX_WITHDRAWAL_SECONDS,
       sandboxAccountVerifySeconds: e.SANDBOX_ACCOUNT_VERIFY_SECONDS,
       settlementDelayHours: e.FUNDS_SETTLEMENT_DELAY_HOURS,
+    },
     signInLimits: {
       perAccount: e.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
       perAddress: e.SIGNIN_MAX_FAILURES_PER_ADDRESS,
