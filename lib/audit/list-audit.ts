@@ -35,7 +35,7 @@ export const AUDIT_PAGE_SIZE = 50;
  * The audit log newest first, keyset-paginated on (created_at, id) so that a deep page costs the
  * same as the first. `merchant` is a merchant id or a part of its name.
  */
-export async function listAuditLog(db: Db, filter: AuditFilter, pageSize = AUDIT_PAGE_SIZE): Promise<Page<AuditRow>> {
+export async function listAuditLog(db: Db, filter: Partial<AuditFilter>, pageSize = AUDIT_PAGE_SIZE): Promise<Page<AuditRow>> {
   const conditions: SQL[] = [];
   if (filter.user) conditions.push(eq(auditLog.actorId, filter.user));
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));

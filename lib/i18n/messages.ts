@@ -1,11 +1,15 @@
 import type { Locale } from "./config";
+import enAudit from "@/messages/en/audit.json";
 import enCommon from "@/messages/en/common.json";
+import enReview from "@/messages/en/review.json";
+import zhAudit from "@/messages/zh-CN/audit.json";
 import zhCommon from "@/messages/zh-CN/common.json";
+import zhReview from "@/messages/zh-CN/review.json";
 
 // One JSON file per namespace and language; a namespace is added here for both languages at once.
 export const messagesByLocale = {
-  "zh-CN": { common: zhCommon },
-  en: { common: enCommon },
+  "zh-CN": { common: zhCommon, review: zhReview, audit: zhAudit },
+  en: { common: enCommon, review: enReview, audit: enAudit },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof messagesByLocale)["zh-CN"];
