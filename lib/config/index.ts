@@ -49,6 +49,7 @@ const envSchema = z.object({
   DATA_ENCRYPTION_KEYS: dataKeys.optional(),
   DATA_ENCRYPTION_ACTIVE_KEY: z.string().optional(),
   SEED_DEMO: booleanFlag.optional(),
+  SEED_E2E: booleanFlag.optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
@@ -61,6 +62,8 @@ export type AppConfig = {
   dataKeys: Map<string, Buffer>;
   activeDataKeyId: string;
   seedDemo: boolean;
+  /** Extra merchants with submitted applications for the end-to-end tests; never in production. */
+  seedE2e: boolean;
   logLevel: "debug" | "info" | "warn" | "error";
 };
 
@@ -120,6 +123,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     dataKeys,
     activeDataKeyId,
     seedDemo: e.SEED_DEMO ?? !production,
+    seedE2e: !production && (e.SEED_E2E ?? false),
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -18,7 +18,7 @@ export async function requestChanges(db: Db, actor: ReviewActor, input: unknown)
       .from(fieldComments)
       .where(and(eq(fieldComments.applicationId, applicationId), eq(fieldComments.merchantId, app.merchantId), eq(fieldComments.revision, app.currentRevision), eq(fieldComments.source, "support")));
     if (comments.length === 0) {
-      throw new AppError("validation_failed", "Comment on at least one field before requesting changes, so the merchant knows what to fix.");
+      throw new AppError("validation_failed", "Comment on at least one field before requesting changes, so the merchant knows what to fix.", { comments: "review.errors.needsComment" });
     }
     await tx.update(applications).set({ status: "changes_requested", updatedAt: new Date() }).where(and(eq(applications.id, applicationId), eq(applications.merchantId, app.merchantId)));
     await tx.insert(applicationEvents).values({
