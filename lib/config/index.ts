@@ -49,8 +49,19 @@ const envSchema = z.object({
   DATA_ENCRYPTION_KEYS: dataKeys.optional(),
   DATA_ENCRYPTION_ACTIVE_KEY: z.string().optional(),
   SEED_DEMO: booleanFlag.optional(),
-  SEED_E2E: booleanFlag.optional(),
+  SEED_E2E: booleanFlag.default(false),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  WECHAT_API_BASE: z.url().optional(),
+  WECHAT_APPID: z.string().regex(/^wx[0-9a-zA-Z]{8,30}$/, "must look like wx followed by letters and digits").optional(),
+  WECHAT_APPSECRET: z.string().min(8, "must be at least 8 characters").optional(),
+  WECHAT_PLATFORM_PUBLIC_KEY: z.string().includes("BEGIN PUBLIC KEY", { message: "must be a PEM public key (-----BEGIN PUBLIC KEY-----)" }).optional(),
+  WECHAT_PLATFORM_KEY_SERIAL: z.string().min(1).optional(),
+  WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  WECHAT_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  WECHAT_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(1).optional(),
+  WECHAT_WORKER_INTERVAL_MS: z.coerce.number().int().min(0).default(5_000),
+  WECHAT_SANDBOX_REVIEW_SECONDS: z.coerce.number().min(0).default(20),
+  WECHAT_SANDBOX_FAULTS: z.string().optional(),
 });
 
 export type AppConfig = {
@@ -62,9 +73,28 @@ export type AppConfig = {
   dataKeys: Map<string, Buffer>;
   activeDataKeyId: string;
   seedDemo: boolean;
-  /** Extra merchants with submitted applications for the end-to-end tests; never in production. */
   seedE2e: boolean;
   logLevel: "debug" | "info" | "warn" | "error";
+  wechat: WeChatConfig;
+};
+
+export type WeChatConfig = {
+  /** No credentials configured: the app serves the sandbox and the client talks to it. */
+  sandbox: boolean;
+  apiBase: string;
+  appid: string;
+  secret: string;
+  /** Unset in sandbox mode: the client fetches the sandbox's generated key. */
+  platformPublicKey: string | undefined;
+  platformKeySerial: string | undefined;
+  timeoutMs: number;
+  retries: number;
+  pollIntervalSeconds: number;
+  /** 0 turns the submission and poll scheduler off. */
+  workerIntervalMs: number;
+  sandboxReviewSeconds: number;
+  /** `kind=rate` pairs: delay_ms=<ms>, http_5xx, errcode_minus1, expired_token as 0..1 rates. */
+  sandboxFaults: string;
 };
 
 type DevSecrets = { authSecret: string; dataKeyId: string; dataKey: string };
@@ -114,6 +144,15 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     throw new ConfigError(`Configuration error: DATA_ENCRYPTION_ACTIVE_KEY names "${activeDataKeyId}", which is not in DATA_ENCRYPTION_KEYS.`);
   }
 
+  if (Boolean(e.WECHAT_APPID) !== Boolean(e.WECHAT_APPSECRET)) {
+    throw new ConfigError("Configuration error: WECHAT_APPID and WECHAT_APPSECRET must be set together (both unset runs the WeChat sandbox).");
+  }
+  const sandbox = !e.WECHAT_APPID;
+  if (!sandbox && (!e.WECHAT_PLATFORM_PUBLIC_KEY || !e.WECHAT_PLATFORM_KEY_SERIAL)) {
+    throw new ConfigError("Configuration error: WECHAT_PLATFORM_PUBLIC_KEY and WECHAT_PLATFORM_KEY_SERIAL are required when WECHAT_APPID is set.");
+  }
+  const port = env.PORT ?? "3000";
+
   return {
     appEnv: e.APP_ENV,
     dataDir,
@@ -123,8 +162,23 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     dataKeys,
     activeDataKeyId,
     seedDemo: e.SEED_DEMO ?? !production,
-    seedE2e: !production && (e.SEED_E2E ?? false),
+    // Extra merchants for end-to-end tests only (scripts/e2e-server.mjs); never in production.
+    seedE2e: e.SEED_E2E && !production,
     logLevel: e.LOG_LEVEL,
+    wechat: {
+      sandbox,
+      apiBase: (e.WECHAT_API_BASE ?? (sandbox ? `http://127.0.0.1:${port}/sandbox/wechat` : "https://api.weixin.qq.com")).replace(/\/+$/, ""),
+      appid: e.WECHAT_APPID ?? "wxsandbox0000000001",
+      secret: e.WECHAT_APPSECRET ?? "sandbox-secret",
+      platformPublicKey: e.WECHAT_PLATFORM_PUBLIC_KEY?.replace(/\\n/g, "\n"),
+      platformKeySerial: e.WECHAT_PLATFORM_KEY_SERIAL,
+      timeoutMs: e.WECHAT_TIMEOUT_MS,
+      retries: e.WECHAT_RETRIES,
+      pollIntervalSeconds: e.WECHAT_POLL_INTERVAL_SECONDS ?? (sandbox ? 5 : 600),
+      workerIntervalMs: e.WECHAT_WORKER_INTERVAL_MS,
+      sandboxReviewSeconds: e.WECHAT_SANDBOX_REVIEW_SECONDS,
+      sandboxFaults: e.WECHAT_SANDBOX_FAULTS ?? "",
+    },
   };
 }
 

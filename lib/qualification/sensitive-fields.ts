@@ -1,6 +1,7 @@
 /**
- * Paths (in qualificationSchema) of the personal values that are shown masked and revealed only
- * with a recorded reason, with how each is masked.
+ * Paths (in qualificationSchema) of the personal values support sees masked and reveals only with
+ * a recorded reason, with how each is masked. Every field lib/wechat encrypts on the wire is here
+ * (a unit test checks it), plus the legal person's name on the business licence.
  */
 export const sensitiveFields = {
   "business_license_info.legal_person": "name",
@@ -10,8 +11,6 @@ export const sensitiveFields = {
   "id_doc_info.id_doc_name": "name",
   "id_doc_info.id_doc_number": "number",
   "id_doc_info.id_doc_address": "address",
-  "contact_info.contact_name": "name",
-  "contact_info.contact_id_number": "number",
   "contact_info.contact_email": "email",
   "contact_info.mobile_phone": "phone",
   "account_info.account_name": "name",

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { applicationEvents, applications } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { enqueueSubmission } from "@/lib/wechat/submission";
+import { enqueueSubmission } from "@/lib/wechat/enqueue-submission";
 import { lockForReview } from "./lock";
 import { reviewDecisionSchema } from "./review-schemas";
 import { assertSupport, type ReviewActor } from "./support-actor";
