@@ -35,7 +35,13 @@ export function Timeline({ events, audience, headingLevel = 2 }: { events: Timel
         <ol className="mt-3 flex flex-col gap-3 border-l-2 border-slate-200 pl-4" data-testid="timeline">
           {events.map((e) => {
             const details = audience === "support" ? e.details ?? null : null;
-            const fieldPaths = Array.isArray(details?.fieldPaths) ? (details!.fieldPaths as string[]) : typeof details?.fieldPath === "string" ? [details.fieldPath as string] : [];
+            const fieldPaths = Array.isArray(details?.fieldPaths)
+              ? (details!.fieldPaths as string[])
+              : Array.isArray(details?.audit_detail)
+                ? (details!.audit_detail as { field?: string }[]).map((d) => d.field ?? "").filter(Boolean)
+                : typeof details?.fieldPath === "string"
+                  ? [details.fieldPath as string]
+                  : [];
             const errcode = details?.errcode;
             return (
               <li key={e.id} className="relative text-sm" data-event-type={e.type}>
