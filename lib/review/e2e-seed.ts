@@ -11,10 +11,11 @@ async function photo(label: string, hue: number): Promise<{ bytes: Buffer; width
   return { bytes, width: 640, height: 400 };
 }
 
-function qualification(m: (typeof e2eReviewMerchants)[keyof typeof e2eReviewMerchants], media: (kind: string) => { media_id: string; pay_media_id: string }) {
+/** A complete enterprise application that passes qualificationSchemaFor({ merchantName }). */
+export function e2eQualification(m: (typeof e2eReviewMerchants)[keyof typeof e2eReviewMerchants], media: (kind: string) => { media_id: string; pay_media_id: string }) {
   return {
     organization_type: "2",
-    business_license_info: { legal_person: "李小明", wxa_business_license_copy: media("licence"), business_time: '["2014-01-01","长期"]' },
+    business_license_info: { legal_person: "李小明", wxa_business_license_copy: media("licence"), business_time: ["2014-01-01", "长期"] },
     id_doc_type: "IDENTIFICATION_TYPE_MAINLAND_IDCARD",
     id_card_info: {
       id_card_name: "李小明",
@@ -33,8 +34,9 @@ function qualification(m: (typeof e2eReviewMerchants)[keyof typeof e2eReviewMerc
 }
 
 /**
- * SEED_E2E: merchants whose application is already submitted (revision 1, pending review), with
- * their admin accounts and document photos, and a second support user. Idempotent.
+ * SEED_E2E: merchants with a complete application (the flow merchant's still a draft for the test to
+ * submit, the others submitted and pending review), their admin accounts and document photos, and
+ * a second support user. Idempotent.
  */
 export async function seedReviewE2e(db: Db, ring: KeyRing, hashPassword: (password: string) => Promise<string>): Promise<void> {
   const supportExists = await db.select({ id: users.id }).from(users).where(sql`${users.email} = ${e2eSecondSupport.email}`);
@@ -54,11 +56,15 @@ export async function seedReviewE2e(db: Db, ring: KeyRing, hashPassword: (passwo
     const media = (kind: string) => ({ media_id: `wxashop_e2e_${key}_${kind}`, pay_media_id: `pay_e2e_${key}_${kind}` });
     for (const kind of ["licence", "front", "back"] as const) {
       const p = photos[kind];
-      await db.insert(mediaFiles).values({ merchantId: m.id, uploadedBy: admin!.id, contentSealed: sealBytes(ring, p.bytes), mimeType: "image/jpeg", byteSize: p.bytes.length, width: p.width, height: p.height, ...{ mediaId: media(kind).media_id, payMediaId: media(kind).pay_media_id } });
+      await db.insert(mediaFiles).values({ merchantId: m.id, uploadedBy: admin!.id, contentSealed: sealBytes(ring, p.bytes), mimeType: "image/jpeg", byteSize: p.bytes.length, width: p.width, height: p.height, mediaId: media(kind).media_id, payMediaId: media(kind).pay_media_id });
     }
-    const data = qualification(m, media);
+    const data = e2eQualification(m, media);
     const submittedAt = new Date(Date.now() - hour * 3_600_000);
     hour += 2;
+    if (key === "flow") {
+      await db.insert(applications).values({ merchantId: m.id, status: "draft", draftSealed: sealString(ring, JSON.stringify(data)), draftStep: "review", draftVersion: 1 });
+      continue;
+    }
     const [app] = await db
       .insert(applications)
       .values({ merchantId: m.id, status: "pending_review", draftSealed: sealString(ring, JSON.stringify(data)), draftStep: "review", currentRevision: 1, submittedAt, organizationType: data.organization_type, merchantShortname: data.merchant_shortname, createdAt: submittedAt, updatedAt: submittedAt })

@@ -9,7 +9,8 @@ export function groupBySection<T extends { path: string }>(fields: T[]): { key: 
   const groups = new Map<ReviewSectionKey, T[]>([...steps.map((s) => [s, []] as [ReviewSectionKey, T[]]), ["other", []]]);
   for (const field of fields) {
     const root = field.path.split(".")[0]!;
-    const step = steps.find((s) => (STEP_FIELDS[s] as readonly string[]).includes(root));
+    // biz_type is fixed (always 1) and belongs to no step: it sits with the subject type.
+    const step = root === "biz_type" ? "subject" : steps.find((s) => (STEP_FIELDS[s] as readonly string[]).includes(root));
     groups.get(step ?? "other")!.push(field);
   }
   return [...groups].filter(([, list]) => list.length > 0).map(([key, list]) => ({ key, fields: list }));

@@ -38,3 +38,15 @@ describe("review fields", () => {
     expect(waitedParts(new Date("2025-12-30T09:00:00Z"), now)).toMatchObject({ key: "days", values: { days: 3, hours: 1 } });
   });
 });
+
+describe("review e2e seed", () => {
+  it("seeds applications the wizard would accept, so a merchant can fix and resubmit them", async () => {
+    const { e2eQualification } = await import("@/lib/review/e2e-seed");
+    const { e2eReviewMerchants } = await import("@/lib/review/e2e-fixtures");
+    const { qualificationSchemaFor } = await import("@/lib/qualification/schema");
+    const m = e2eReviewMerchants.flow;
+    const data = e2eQualification(m, (kind) => ({ media_id: `m-${kind}`, pay_media_id: `p-${kind}` }));
+    const parsed = qualificationSchemaFor({ merchantName: m.name, today: "2026-11-22" }).safeParse(data);
+    expect(parsed.error?.issues ?? []).toEqual([]);
+  });
+});
