@@ -101,6 +101,7 @@ export type AppConfig = {
   logLevel: "debug" | "info" | "warn" | "error";
   payments: PaymentsConfig;
   wechat: WeChatConfig;
+  signInLimits: { perAccount: number; perAddress: number; windowSeconds: number };
 };
 
 export type WeChatConfig = {
@@ -121,7 +122,6 @@ export type WeChatConfig = {
   /** `kind=rate` pairs: delay_ms=<ms>, http_5xx, errcode_minus1, expired_token as 0..1 rates. */
   sandboxFaults: string;
   /** Failed sign-ins allowed per account and per client address in one window. */
-  signInLimits: { perAccount: number; perAddress: number; windowSeconds: number };
 };
 
 type DevSecrets = { authSecret: string; dataKeyId: string; dataKey: string };
