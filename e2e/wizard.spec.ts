@@ -164,8 +164,8 @@ test.describe("qualification wizard", () => {
   });
 
   test("a 2500 personal seller, at 390 px wide", async ({ page }) => {
-    await page.setViewportSize({ width: 390, height: 844 });
     await signInAsE2eMerchant(page, 4);
+    await page.setViewportSize({ width: 390, height: 844 });
     await subject(page, zh.orgTypes["2500"].name);
     await expect(page.getByText(zh.license.noLicence)).toBeVisible();
     await licence(page, false);

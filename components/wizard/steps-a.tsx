@@ -71,7 +71,7 @@ export function LicenseStep() {
       <TextField name="business_license_info.legal_person" hint={t("hints.idNameHint")} />
       {personal ? null : (
         <div className="grid gap-4 sm:grid-cols-2">
-          <DateField name="business_license_info.business_time.0" />
+          <DateField name="business_license_info.business_time.0" pairedEnd="business_license_info.business_time.1" />
           <DateField name="business_license_info.business_time.1" longTerm />
         </div>
       )}
@@ -97,7 +97,7 @@ export function IdentityStep() {
           <TextField name="id_card_info.id_card_name" hint={t("hints.idNameHint")} />
           <TextField name="id_card_info.id_card_number" autoComplete="off" />
           <div className="grid gap-4 sm:grid-cols-2">
-            <DateField name="id_card_info.id_card_valid_time_begin" />
+            <DateField name="id_card_info.id_card_valid_time_begin" pairedEnd="id_card_info.id_card_valid_time" />
             <DateField name="id_card_info.id_card_valid_time" longTerm />
           </div>
           {needsAddress ? <TextField name="id_card_info.id_card_address" hint={t("identity.addressHint")} /> : null}
@@ -111,7 +111,7 @@ export function IdentityStep() {
           <TextField name="id_doc_info.id_doc_name" hint={t("hints.idNameHint")} />
           <TextField name="id_doc_info.id_doc_number" hint={t("hints.idDocNumberHint")} />
           <div className="grid gap-4 sm:grid-cols-2">
-            <DateField name="id_doc_info.doc_period_begin" />
+            <DateField name="id_doc_info.doc_period_begin" pairedEnd="id_doc_info.doc_period_end" />
             <DateField name="id_doc_info.doc_period_end" longTerm />
           </div>
           {needsAddress ? <TextField name="id_doc_info.id_doc_address" hint={t("identity.addressHint")} /> : null}
@@ -140,7 +140,7 @@ export function ContactStep() {
             <PhotoInput name="contact_info.wxa_contact_id_doc_copy_back" />
           </div>
           <div className="grid gap-4 sm:grid-cols-2">
-            <DateField name="contact_info.contact_id_doc_period_begin" />
+            <DateField name="contact_info.contact_id_doc_period_begin" pairedEnd="contact_info.contact_id_doc_period_end" />
             <DateField name="contact_info.contact_id_doc_period_end" longTerm />
           </div>
           <PhotoInput name="contact_info.wxa_business_authorization_letter" />
