@@ -102,6 +102,8 @@ async function reloadAndExpect(page: Page, step: keyof typeof zh.steps) {
 }
 
 test.describe("qualification wizard", () => {
+  // Whole journeys with uploads and an accessibility scan per step.
+  test.describe.configure({ timeout: 180_000 });
   test("an enterprise with a mainland ID card and a legal-person administrator", async ({ page }) => {
     const merchant = await signInAsE2eMerchant(page, 1);
     await subject(page, zh.orgTypes["2"].name);

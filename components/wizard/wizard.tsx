@@ -61,11 +61,13 @@ export function Wizard({ draft, miniProgram, merchantName }: WizardProps) {
     });
   };
 
+  // handleSubmit checks the step and focuses the first problem; after it, every field re-validates as it changes.
   const onNext = async () => {
     if (stepProblems > 0) return goTo(WIZARD_STEPS[index + 1]!);
-    const ok = await form.trigger(undefined, { shouldFocus: true });
-    if (ok) return goTo(WIZARD_STEPS[index + 1]!);
-    setStepProblems(Object.keys(flattenErrors(form.formState.errors)).length || 1);
+    await form.handleSubmit(
+      () => goTo(WIZARD_STEPS[index + 1]!),
+      (errors) => setStepProblems(Object.keys(flattenErrors(errors)).length || 1),
+    )();
   };
 
   // Steps with problems: the whole application checked against the schema, as the server will.
