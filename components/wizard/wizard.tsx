@@ -62,8 +62,11 @@ export function Wizard({ draft, miniProgram, merchantName }: WizardProps) {
   };
 
   // handleSubmit checks the step and focuses the first problem; after it, every field re-validates as it changes.
+  // The warning lasts while the step still shows errors; fixing them turns the button back into Next.
+  const liveProblems = Object.keys(flattenErrors(form.formState.errors)).length;
+  const warned = stepProblems > 0 && liveProblems > 0;
   const onNext = async () => {
-    if (stepProblems > 0) return goTo(WIZARD_STEPS[index + 1]!);
+    if (warned) return goTo(WIZARD_STEPS[index + 1]!);
     await form.handleSubmit(
       () => goTo(WIZARD_STEPS[index + 1]!),
       (errors) => setStepProblems(Object.keys(flattenErrors(errors)).length || 1),
@@ -119,9 +122,9 @@ export function Wizard({ draft, miniProgram, merchantName }: WizardProps) {
               }}
             />
           ) : null}
-          {stepProblems > 0 ? (
+          {warned ? (
             <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              {t("nav.stepErrors", { count: stepProblems })}
+              {t("nav.stepErrors", { count: liveProblems })}
             </p>
           ) : null}
           <div className="flex flex-wrap justify-between gap-3">
@@ -132,7 +135,7 @@ export function Wizard({ draft, miniProgram, merchantName }: WizardProps) {
             ) : (
               <span />
             )}
-            {step !== "review" ? <Button onClick={() => void onNext()}>{stepProblems > 0 ? t("nav.continueAnyway") : t("nav.next")}</Button> : null}
+            {step !== "review" ? <Button onClick={() => void onNext()}>{warned ? t("nav.continueAnyway") : t("nav.next")}</Button> : null}
           </div>
         </form>
       </div>
