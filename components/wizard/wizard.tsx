@@ -178,7 +178,7 @@ function Progress({ step, onSelect, flagged }: { step: WizardStep; onSelect: (s:
                 <span className={clsx("flex size-6 items-center justify-center rounded-full border text-xs", isCurrent ? "border-brand-700 bg-brand-700 text-white" : warn ? "border-amber-600 text-amber-800" : i < current ? "border-brand-700 text-brand-800" : "border-slate-400")}>
                   {warn ? "!" : i + 1}
                 </span>
-                <span className="sr-only sm:not-sr-only sm:block sm:truncate sm:max-w-full">{t(`steps.${s}`)}</span>
+                <span className="sr-only sm:not-sr-only sm:block sm:max-w-full sm:leading-tight sm:break-words">{t(`steps.${s}`)}</span>
                 {warn ? <span className="sr-only">{t("progress.hasErrors")}</span> : null}
               </button>
             </li>
