@@ -7,6 +7,8 @@ import enValidation from "@/messages/en/validation.json";
 import zhValidation from "@/messages/zh-CN/validation.json";
 import enWechat from "@/messages/en/wechat.json";
 import zhWechat from "@/messages/zh-CN/wechat.json";
+import enWizard from "@/messages/en/wizard.json";
+import zhWizard from "@/messages/zh-CN/wizard.json";
 
 // One JSON file per namespace and language; a namespace is added here for both languages at once.
 export const messagesByLocale = {
@@ -15,12 +17,14 @@ export const messagesByLocale = {
     media: zhMedia,
     validation: zhValidation,
     wechat: zhWechat,
+    wizard: zhWizard,
   },
   en: {
     common: enCommon,
     media: enMedia,
     validation: enValidation,
     wechat: enWechat,
+    wizard: enWizard,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 
