@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import sharp from "sharp";
 import zhMedia from "../messages/zh-CN/media.json" with { type: "json" };
 import zh from "../messages/zh-CN/wizard.json" with { type: "json" };
@@ -53,6 +54,8 @@ test("the licence photo: refused file, upload with preview, shrink notice, repla
   await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(480);
   await expect(notice).toHaveText(zhMedia.photo.uploaded);
   await expect(error).toHaveCount(0);
+  const axe = await new AxeBuilder({ page }).include(`[data-testid="${fieldId}-dropzone"]`).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   // Replace with a large photo: it is shrunk on the server and the user is told.
   const firstSrc = await preview.getAttribute("src");
