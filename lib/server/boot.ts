@@ -27,6 +27,11 @@ export async function boot(): Promise<void> {
   } else {
     console.log(`Database: ${handle.engine}.`);
   }
+  if (config.seedE2e) {
+    const [{ seedReviewE2e }, { dataKeyRing }] = await Promise.all([import("@/lib/review/e2e-seed"), import("@/lib/crypto/keys")]);
+    await seedReviewE2e(handle.db, dataKeyRing(), hashPassword);
+  }
   if (config.wechat.sandbox) console.log(`WeChat: sandbox at ${config.wechat.apiBase}.`);
   startWeChatScheduler();
+  (await import("@/lib/funds/scheduler")).startFundsScheduler();
 }
