@@ -80,7 +80,7 @@ async function fill(db: Db) {
           ('00000000-0000-4000-8000-' || lpad((case when i % 100 < ${bigShare} then 0 else 1 + (i % 99) end)::text, 12, '0'))::uuid as m,
           (100 + (hashint4(i)::bigint & 1048575)) as a,
           case when i % 17 = 0 then 'CANCELLED' when i % 31 = 0 then 'PENDING' else 'SUCCEEDED' end as s,
-          date_trunc('milliseconds', now() - ((hashint4(i * 7)::bigint & 2147483647) % (90::bigint * 86400000)) * interval '1 millisecond') as t
+          date_trunc('milliseconds', now() - ((hashint4(i * 7)::bigint & 2147483647)::float8 / 2147483648 * 180 * 86400000) * interval '1 millisecond') as t
         from generate_series(${start}::int, ${end}::int) as i
       ) g`);
   }
@@ -223,6 +223,7 @@ async function main() {
   const baseline = process.memoryUsage().rss;
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const cpu2 = process.cpuUsage();
   const t2 = performance.now();
   const reader = exportPaymentsCsv(db, { merchantId: big, filters: {} }).getReader();
   let bytes = 0;
@@ -234,10 +235,11 @@ async function main() {
     for (const b of value) if (b === 10) lines++;
   }
   const exportSeconds = (performance.now() - t2) / 1000;
+  const exportCpu = process.cpuUsage(cpu2);
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
   const rows = lines - 1;
-  console.log(`\nCSV export: ${rows.toLocaleString("en")} rows, ${(bytes / 1e6).toFixed(1)} MB in ${exportSeconds.toFixed(2)} s = ${(rows / exportSeconds).toFixed(0)} rows/s; process RSS peak ${(peak / 1e6).toFixed(0)} MB (baseline ${(baseline / 1e6).toFixed(0)} MB, +${((peak - baseline) / 1e6).toFixed(0)} MB during export)`);
+  console.log(`\nCSV export: ${rows.toLocaleString("en")} rows, ${(bytes / 1e6).toFixed(1)} MB in ${exportSeconds.toFixed(2)} s = ${(rows / exportSeconds).toFixed(0)} rows/s; process RSS peak ${(peak / 1e6).toFixed(0)} MB (baseline ${(baseline / 1e6).toFixed(0)} MB, +${((peak - baseline) / 1e6).toFixed(0)} MB during export); this process used ${((exportCpu.user + exportCpu.system) / 1000).toFixed(0)} ms CPU (${(rows / ((exportCpu.user + exportCpu.system) / 1e6)).toFixed(0)} rows per CPU-second)`);
   await handle.close();
 }
 
