@@ -1,6 +1,7 @@
 import { seedDemoData, demoAccounts } from "@/db/seed";
 import { ConfigError, getConfig } from "@/lib/config";
 import { hashPassword } from "@/lib/auth/password";
+import { pruneBuckets } from "@/lib/security/rate-limit";
 import { getDbHandle } from "./db";
 
 /** Runs once when the server starts: checks configuration, migrates, seeds the demo data. */
@@ -18,6 +19,8 @@ export async function boot(): Promise<void> {
   process.env.NEXTAUTH_SECRET ??= config.authSecret;
   process.env.NEXTAUTH_URL ??= config.authUrl;
   const handle = await getDbHandle();
+  // Sign-in counters whose window ended a day ago are of no further use.
+  await pruneBuckets(handle.db, 24 * 60 * 60);
   if (config.seedDemo) {
     await seedDemoData(handle.db, hashPassword);
     const lines = demoAccounts.map((a) => `  ${a.role.padEnd(15)} ${a.email.padEnd(28)} ${a.password}`);
