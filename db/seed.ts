@@ -48,3 +48,28 @@ export async function seedDemoData(db: Db, hashPassword: (password: string) => P
       .onConflictDoNothing({ target: users.email });
   }
 }
+
+/**
+ * Merchants used only by end-to-end tests (SEED_E2E=1): one application per merchant, so each
+ * spec that submits an application signs in as its own merchant and tests stay independent.
+ */
+export const e2eMerchants = Array.from({ length: 8 }, (_, i) => {
+  const n = i + 1;
+  const id = `6f1c2a4e-0b7d-4c39-9a51-3d2e8f0a1e${String(n).padStart(2, "0")}`;
+  const name = `上海测试${n}号科技有限公司`;
+  return {
+    id,
+    name,
+    miniProgram: { subject_name: name, nickname: `测试${n}号小店`, appid: `wxe2e0000000000${String(n).padStart(3, "0")}`, license_number: `91310000MA1E2E${String(n).padStart(4, "0")}` },
+    account: { email: `wizard-${n}@e2e.test`, password: "merchant-demo-2026", name: `测试员${n}`, role: "merchant_admin" as UserRole, merchantId: id },
+  };
+});
+
+export async function seedE2eData(db: Db, hashPassword: (password: string) => Promise<string>): Promise<void> {
+  await db.insert(merchants).values(e2eMerchants.map(({ id, name, miniProgram }) => ({ id, name, miniProgram }))).onConflictDoNothing({ target: merchants.id });
+  const hash = await hashPassword(e2eMerchants[0]!.account.password);
+  await db
+    .insert(users)
+    .values(e2eMerchants.map(({ account }) => ({ email: account.email, name: account.name, role: account.role, merchantId: account.merchantId, passwordHash: hash })))
+    .onConflictDoNothing({ target: users.email });
+}

@@ -8,7 +8,7 @@ test.describe("sign-in", () => {
     await page.getByLabel("密码").fill(accounts.merchant.password);
     await page.getByRole("button", { name: "登录" }).click();
     await expect(page).toHaveURL(/\/payments$/);
-    await expect(page.getByTestId("merchant-name")).toContainText("深圳市示例科技有限公司");
+    await expect(page.getByTestId("merchant-name").filter({ visible: true })).toContainText("深圳市示例科技有限公司");
   });
 
   test("merchant admin lands on Onboarding with the merchant navigation", async ({ page }) => {

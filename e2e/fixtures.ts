@@ -18,7 +18,7 @@ export async function signIn(page: Page, role: Role) {
   await page.getByLabel(/邮箱|Email/).fill(account.email);
   await page.getByLabel(/密码|Password/).fill(account.password);
   await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
-  await expect(page.getByTestId("signed-in-user")).toContainText(account.name);
+  await expect(page.getByTestId("signed-in-user").filter({ visible: true })).toContainText(account.name);
 }
 
 /** `test.use(asRole("support"))` starts a test signed in, from the state global setup saved. */

@@ -15,26 +15,28 @@ export async function AppShell({ user, children }: { user: SessionUser; children
         {t("app.skipToContent")}
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-3">
+        <div className="mx-auto flex max-w-7xl items-center justify-between gap-x-6 gap-y-3 px-4 py-3">
           <Link href={homePathFor(user.role)} className="text-base font-semibold text-brand-800">
-            {t("app.name")}
+            <span className="hidden lg:inline">{t("app.name")}</span>
+            <span className="lg:hidden">{t("app.shortName")}</span>
           </Link>
-          <div className="flex flex-wrap items-center gap-x-5 gap-y-2 text-sm">
-            <div className="flex flex-col leading-tight" data-testid="signed-in-user">
-              <span className="text-slate-600">
-                {t("shell.signedInAs")} · {t(`roles.${user.role}`)}
-              </span>
-              <span className="font-medium">{user.name}</span>
-            </div>
-            {user.merchantName ? (
-              <div className="flex flex-col leading-tight" data-testid="merchant-name">
-                <span className="text-slate-600">{t("shell.merchant")}</span>
-                <span className="font-medium">{user.merchantName}</span>
-              </div>
-            ) : null}
-            <LanguageSwitch />
+          <div className="hidden items-center gap-x-5 text-sm md:flex">
+            <AccountSummary user={user} />
+            <LanguageSwitch id="language-switch-desktop" />
             <SignOutButton />
           </div>
+          {/* On phones the account details fold into a disclosure so the page starts near the top. */}
+          <details className="group relative md:hidden">
+            <summary className="flex min-h-10 cursor-pointer list-none items-center gap-1 rounded-md border border-slate-300 px-3 text-sm font-medium">
+              {t("shell.menu")}
+              <span aria-hidden className="transition-transform group-open:rotate-180">▾</span>
+            </summary>
+            <div className="absolute right-0 z-20 mt-2 flex w-72 flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-lg">
+              <AccountSummary user={user} />
+              <LanguageSwitch id="language-switch-mobile" />
+              <SignOutButton />
+            </div>
+          </details>
         </div>
       </header>
       <div className="mx-auto flex w-full max-w-7xl flex-1 flex-col md:flex-row">
@@ -45,6 +47,26 @@ export async function AppShell({ user, children }: { user: SessionUser; children
           {children}
         </main>
       </div>
+    </div>
+  );
+}
+
+async function AccountSummary({ user }: { user: SessionUser }) {
+  const t = await getTranslations("common");
+  return (
+    <div className="flex flex-col gap-3 md:flex-row md:gap-5">
+      <div className="flex flex-col leading-tight" data-testid="signed-in-user">
+        <span className="text-slate-600">
+          {t("shell.signedInAs")} · {t(`roles.${user.role}`)}
+        </span>
+        <span className="font-medium">{user.name}</span>
+      </div>
+      {user.merchantName ? (
+        <div className="flex flex-col leading-tight" data-testid="merchant-name">
+          <span className="text-slate-600">{t("shell.merchant")}</span>
+          <span className="font-medium">{user.merchantName}</span>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -19,7 +19,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
               href={item.href}
               aria-current={active ? "page" : undefined}
               className={clsx(
-                "block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium",
+                "block whitespace-nowrap rounded-md px-2.5 py-2 text-sm font-medium md:px-3",
                 active ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100",
               )}
             >

@@ -49,11 +49,44 @@ const envSchema = z.object({
   DATA_ENCRYPTION_KEYS: dataKeys.optional(),
   DATA_ENCRYPTION_ACTIVE_KEY: z.string().optional(),
   SEED_DEMO: booleanFlag.optional(),
+  SEED_E2E: booleanFlag.default(false),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  WECHAT_API_BASE: z.url().optional(),
+  WECHAT_APPID: z.string().regex(/^wx[0-9a-zA-Z]{8,30}$/, "must look like wx followed by letters and digits").optional(),
+  WECHAT_APPSECRET: z.string().min(8, "must be at least 8 characters").optional(),
+  WECHAT_PLATFORM_PUBLIC_KEY: z.string().includes("BEGIN PUBLIC KEY", { message: "must be a PEM public key (-----BEGIN PUBLIC KEY-----)" }).optional(),
+  WECHAT_PLATFORM_KEY_SERIAL: z.string().min(1).optional(),
+  WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  WECHAT_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  WECHAT_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(1).optional(),
+  WECHAT_WORKER_INTERVAL_MS: z.coerce.number().int().min(0).default(5_000),
+  WECHAT_SANDBOX_REVIEW_SECONDS: z.coerce.number().min(0).default(20),
+  WECHAT_SANDBOX_FAULTS: z.string().optional(),
+  PAYMENT_PROVIDER_URL: z.url().optional(),
+  PAYMENT_PROVIDER_PUBLIC_KEY: z.string().min(1).optional(),
+  PAYMENT_PROVIDER_KEY_SERIAL: z.string().min(1).optional(),
+  PAYMENT_SANDBOX: booleanFlag.optional(),
+  SANDBOX_WITHDRAWAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(5),
+  SANDBOX_ACCOUNT_VERIFY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(5),
+  FUNDS_SETTLEMENT_DELAY_HOURS: z.coerce.number().int().min(0).max(720).default(24),
   SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
   SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100000).default(30),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 });
+
+export type PaymentsConfig = {
+  /** Base URL of the payment provider's API (the paths of seed 003 are appended). */
+  providerUrl: string;
+  /** The provider's notification-signing public key (PEM) and its serial; unset with the sandbox. */
+  providerPublicKey: string | undefined;
+  providerKeySerial: string | undefined;
+  /** The app also plays the provider under /sandbox/provider. */
+  sandbox: boolean;
+  sandboxWithdrawalSeconds: number;
+  sandboxAccountVerifySeconds: number;
+  /** How long a succeeded payment stays pending before it can be withdrawn (T+1 by default). */
+  settlementDelayHours: number;
+};
 
 export type AppConfig = {
   appEnv: "development" | "production";
@@ -64,9 +97,30 @@ export type AppConfig = {
   dataKeys: Map<string, Buffer>;
   activeDataKeyId: string;
   seedDemo: boolean;
+  seedE2e: boolean;
   logLevel: "debug" | "info" | "warn" | "error";
-  /** Failed sign-ins allowed per account and per client address in one window. */
+  payments: PaymentsConfig;
+  wechat: WeChatConfig;
   signInLimits: { perAccount: number; perAddress: number; windowSeconds: number };
+};
+
+export type WeChatConfig = {
+  /** No credentials configured: the app serves the sandbox and the client talks to it. */
+  sandbox: boolean;
+  apiBase: string;
+  appid: string;
+  secret: string;
+  /** Unset in sandbox mode: the client fetches the sandbox's generated key. */
+  platformPublicKey: string | undefined;
+  platformKeySerial: string | undefined;
+  timeoutMs: number;
+  retries: number;
+  pollIntervalSeconds: number;
+  /** 0 turns the submission and poll scheduler off. */
+  workerIntervalMs: number;
+  sandboxReviewSeconds: number;
+  /** `kind=rate` pairs: delay_ms=<ms>, http_5xx, errcode_minus1, expired_token as 0..1 rates. */
+  sandboxFaults: string;
 };
 
 /**
@@ -122,16 +176,59 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     throw new ConfigError(`Configuration error: DATA_ENCRYPTION_ACTIVE_KEY names "${activeDataKeyId}", which is not in DATA_ENCRYPTION_KEYS.`);
   }
 
+  if (Boolean(e.WECHAT_APPID) !== Boolean(e.WECHAT_APPSECRET)) {
+    throw new ConfigError("Configuration error: WECHAT_APPID and WECHAT_APPSECRET must be set together (both unset runs the WeChat sandbox).");
+  }
+  const sandbox = !e.WECHAT_APPID;
+  if (!sandbox && (!e.WECHAT_PLATFORM_PUBLIC_KEY || !e.WECHAT_PLATFORM_KEY_SERIAL)) {
+    throw new ConfigError("Configuration error: WECHAT_PLATFORM_PUBLIC_KEY and WECHAT_PLATFORM_KEY_SERIAL are required when WECHAT_APPID is set.");
+  }
+  const port = env.PORT ?? "3000";
+  const authUrl = e.NEXTAUTH_URL ?? `http://localhost:${env.PORT ?? "3000"}`;
+  // The sandbox plays the provider until a real one is configured.
+  const paymentSandbox = e.PAYMENT_SANDBOX ?? !e.PAYMENT_PROVIDER_URL;
+  if (!paymentSandbox && !e.PAYMENT_PROVIDER_URL) {
+    throw new ConfigError("Configuration error: PAYMENT_PROVIDER_URL is required when PAYMENT_SANDBOX=false.");
+  }
+  if (!paymentSandbox && (!e.PAYMENT_PROVIDER_PUBLIC_KEY || !e.PAYMENT_PROVIDER_KEY_SERIAL)) {
+    throw new ConfigError("Configuration error: PAYMENT_PROVIDER_PUBLIC_KEY and PAYMENT_PROVIDER_KEY_SERIAL are required with a real payment provider.");
+  }
+
   return {
     appEnv: e.APP_ENV,
     dataDir,
     databaseUrl: e.DATABASE_URL,
     authSecret: e.NEXTAUTH_SECRET ?? dev!.authSecret,
-    authUrl: e.NEXTAUTH_URL ?? `http://localhost:${env.PORT ?? "3000"}`,
+    authUrl,
     dataKeys,
     activeDataKeyId,
     seedDemo: e.SEED_DEMO ?? !production,
+    // Extra merchants for end-to-end tests only (scripts/e2e-server.mjs); never in production.
+    seedE2e: e.SEED_E2E && !production,
     logLevel: e.LOG_LEVEL,
+    wechat: {
+      sandbox,
+      apiBase: (e.WECHAT_API_BASE ?? (sandbox ? `http://127.0.0.1:${port}/sandbox/wechat` : "https://api.weixin.qq.com")).replace(/\/+$/, ""),
+      appid: e.WECHAT_APPID ?? "wxsandbox0000000001",
+      secret: e.WECHAT_APPSECRET ?? "sandbox-secret",
+      platformPublicKey: e.WECHAT_PLATFORM_PUBLIC_KEY?.replace(/\\n/g, "\n"),
+      platformKeySerial: e.WECHAT_PLATFORM_KEY_SERIAL,
+      timeoutMs: e.WECHAT_TIMEOUT_MS,
+      retries: e.WECHAT_RETRIES,
+      pollIntervalSeconds: e.WECHAT_POLL_INTERVAL_SECONDS ?? (sandbox ? 5 : 600),
+      workerIntervalMs: e.WECHAT_WORKER_INTERVAL_MS,
+      sandboxReviewSeconds: e.WECHAT_SANDBOX_REVIEW_SECONDS,
+      sandboxFaults: e.WECHAT_SANDBOX_FAULTS ?? "",
+    },
+    payments: {
+      providerUrl: (e.PAYMENT_PROVIDER_URL ?? `${authUrl.replace(/\/$/, "")}/sandbox/provider`).replace(/\/$/, ""),
+      providerPublicKey: e.PAYMENT_PROVIDER_PUBLIC_KEY,
+      providerKeySerial: e.PAYMENT_PROVIDER_KEY_SERIAL,
+      sandbox: paymentSandbox,
+      sandboxWithdrawalSeconds: e.SANDBOX_WITHDRAWAL_SECONDS,
+      sandboxAccountVerifySeconds: e.SANDBOX_ACCOUNT_VERIFY_SECONDS,
+      settlementDelayHours: e.FUNDS_SETTLEMENT_DELAY_HOURS,
+    },
     signInLimits: {
       perAccount: e.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
       perAddress: e.SIGNIN_MAX_FAILURES_PER_ADDRESS,

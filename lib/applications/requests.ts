@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { WIZARD_STEPS } from "@/lib/qualification/schema";
+
+/** PUT /api/application/draft: the raw form values and the version they were based on. */
+export const saveDraftRequestSchema = z.object({
+  version: z.number().int().min(0).max(2_000_000_000),
+  step: z.enum(WIZARD_STEPS),
+  values: z.record(z.string(), z.unknown()),
+});
+export type SaveDraftRequest = z.infer<typeof saveDraftRequestSchema>;
+
+/** POST /api/application/submit: the draft version the user reviewed (the idempotency key). */
+export const submitRequestSchema = z.object({ version: z.number().int().min(1).max(2_000_000_000) });
+export type SubmitRequest = z.infer<typeof submitRequestSchema>;
