@@ -107,7 +107,7 @@ test("support reviews an application end to end: search, reveal, comments, chang
   await test.step("support comments on two fields and requests changes", async () => {
     await comment(support, "merchant_shortname", "简称需与所售商品一致，请改为店铺实际名称");
     await comment(support, "id_card_info.id_card_address", "地址需与身份证完全一致，请补充门牌号");
-    await support.getByLabel(/备注|Note/).fill("请按字段意见修改后重新提交");
+    await support.getByRole("textbox", { name: /备注|Note/ }).fill("请按字段意见修改后重新提交");
     await support.getByRole("button", { name: /^(退回修改|Request changes)$/ }).click();
     await expect(support.getByRole("status").filter({ hasText: /已退回修改|Changes requested:/ })).toBeVisible();
     await expect(support.getByTestId("not-actionable")).toBeVisible();
@@ -197,7 +197,7 @@ test("two support users acting at once: one transition, a clear message for the 
   await first.getByRole("button", { name: /^(通过并提交微信|Approve and send to WeChat)$/ }).click();
   await expect(first.getByRole("status").filter({ hasText: /已通过|Approved:/ })).toBeVisible();
   // The second page still shows the old state; its action must not become a second transition.
-  await second.getByLabel(/备注|Note/).fill("也想通过");
+  await second.getByRole("textbox", { name: /备注|Note/ }).fill("也想通过");
   await second.getByRole("button", { name: /^(通过并提交微信|Approve and send to WeChat)$/ }).click();
   await expect(second.getByTestId("decision-error")).toContainText(/其他人已处理这份申请|Someone else has acted on this application/);
   await expect(second.getByTestId("not-actionable")).toBeVisible();

@@ -81,8 +81,10 @@ export default async function ReviewDetailPage({ params }: { params: Params }) {
           {detail.previousRevision ? `${t("detail.comparedWith", { revision: detail.previousRevision })} ${t("detail.changedCount", { count: changedCount, revision: detail.previousRevision })}` : t("detail.firstRevision")}
         </p>
         {app.wechatMessage ? (
-          <p role="note" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-            <strong>{t("detail.wechatMessage")}:</strong> {app.wechatMessage}
+          <p role="note" className="whitespace-pre-wrap rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+            <strong>{t("detail.wechatMessage")}:</strong>{" "}
+            {/* The WeChat workers store either WeChat's readable text or a `wechat.errors.*` message key. */}
+            {tAll.has(app.wechatMessage as never) ? tAll(app.wechatMessage as never) : app.wechatMessage}
           </p>
         ) : null}
       </header>
