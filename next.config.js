@@ -2,6 +2,15 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
+// Every path, pages, route handlers and static files alike (asserted by e2e/security-headers.spec.ts).
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "same-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Tests and tools build into their own folder so they never clobber a running console.
@@ -11,6 +20,10 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pg", "sharp", "bcryptjs"],
   experimental: {
     authInterrupts: true,
+  },
+  // The CSP (with a nonce per page) and HSTS depend on the request and APP_ENV: proxy.ts sets them.
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
   },
 };
 

@@ -2,3 +2,5 @@
 export * from "./accounts";
 export * from "./applications";
 export * from "./sandbox";
+export * from "./funds";
+export * from "./security";

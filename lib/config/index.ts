@@ -62,7 +62,31 @@ const envSchema = z.object({
   WECHAT_WORKER_INTERVAL_MS: z.coerce.number().int().min(0).default(5_000),
   WECHAT_SANDBOX_REVIEW_SECONDS: z.coerce.number().min(0).default(20),
   WECHAT_SANDBOX_FAULTS: z.string().optional(),
+  PAYMENT_PROVIDER_URL: z.url().optional(),
+  PAYMENT_PROVIDER_PUBLIC_KEY: z.string().min(1).optional(),
+  PAYMENT_PROVIDER_KEY_SERIAL: z.string().min(1).optional(),
+  PAYMENT_SANDBOX: booleanFlag.optional(),
+  SANDBOX_WITHDRAWAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(5),
+  SANDBOX_ACCOUNT_VERIFY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(5),
+  FUNDS_SETTLEMENT_DELAY_HOURS: z.coerce.number().int().min(0).max(720).default(24),
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100000).default(30),
+  SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 });
+
+export type PaymentsConfig = {
+  /** Base URL of the payment provider's API (the paths of seed 003 are appended). */
+  providerUrl: string;
+  /** The provider's notification-signing public key (PEM) and its serial; unset with the sandbox. */
+  providerPublicKey: string | undefined;
+  providerKeySerial: string | undefined;
+  /** The app also plays the provider under /sandbox/provider. */
+  sandbox: boolean;
+  sandboxWithdrawalSeconds: number;
+  sandboxAccountVerifySeconds: number;
+  /** How long a succeeded payment stays pending before it can be withdrawn (T+1 by default). */
+  settlementDelayHours: number;
+};
 
 export type AppConfig = {
   appEnv: "development" | "production";
@@ -75,7 +99,9 @@ export type AppConfig = {
   seedDemo: boolean;
   seedE2e: boolean;
   logLevel: "debug" | "info" | "warn" | "error";
+  payments: PaymentsConfig;
   wechat: WeChatConfig;
+  signInLimits: { perAccount: number; perAddress: number; windowSeconds: number };
 };
 
 export type WeChatConfig = {
@@ -95,6 +121,7 @@ export type WeChatConfig = {
   sandboxReviewSeconds: number;
   /** `kind=rate` pairs: delay_ms=<ms>, http_5xx, errcode_minus1, expired_token as 0..1 rates. */
   sandboxFaults: string;
+  /** Failed sign-ins allowed per account and per client address in one window. */
 };
 
 type DevSecrets = { authSecret: string; dataKeyId: string; dataKey: string };
@@ -152,13 +179,22 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     throw new ConfigError("Configuration error: WECHAT_PLATFORM_PUBLIC_KEY and WECHAT_PLATFORM_KEY_SERIAL are required when WECHAT_APPID is set.");
   }
   const port = env.PORT ?? "3000";
+  const authUrl = e.NEXTAUTH_URL ?? `http://localhost:${env.PORT ?? "3000"}`;
+  // The sandbox plays the provider until a real one is configured.
+  const paymentSandbox = e.PAYMENT_SANDBOX ?? !e.PAYMENT_PROVIDER_URL;
+  if (!paymentSandbox && !e.PAYMENT_PROVIDER_URL) {
+    throw new ConfigError("Configuration error: PAYMENT_PROVIDER_URL is required when PAYMENT_SANDBOX=false.");
+  }
+  if (!paymentSandbox && (!e.PAYMENT_PROVIDER_PUBLIC_KEY || !e.PAYMENT_PROVIDER_KEY_SERIAL)) {
+    throw new ConfigError("Configuration error: PAYMENT_PROVIDER_PUBLIC_KEY and PAYMENT_PROVIDER_KEY_SERIAL are required with a real payment provider.");
+  }
 
   return {
     appEnv: e.APP_ENV,
     dataDir,
     databaseUrl: e.DATABASE_URL,
     authSecret: e.NEXTAUTH_SECRET ?? dev!.authSecret,
-    authUrl: e.NEXTAUTH_URL ?? `http://localhost:${env.PORT ?? "3000"}`,
+    authUrl,
     dataKeys,
     activeDataKeyId,
     seedDemo: e.SEED_DEMO ?? !production,
@@ -178,6 +214,20 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       workerIntervalMs: e.WECHAT_WORKER_INTERVAL_MS,
       sandboxReviewSeconds: e.WECHAT_SANDBOX_REVIEW_SECONDS,
       sandboxFaults: e.WECHAT_SANDBOX_FAULTS ?? "",
+    },
+    payments: {
+      providerUrl: (e.PAYMENT_PROVIDER_URL ?? `${authUrl.replace(/\/$/, "")}/sandbox/provider`).replace(/\/$/, ""),
+      providerPublicKey: e.PAYMENT_PROVIDER_PUBLIC_KEY,
+      providerKeySerial: e.PAYMENT_PROVIDER_KEY_SERIAL,
+      sandbox: paymentSandbox,
+      sandboxWithdrawalSeconds: e.SANDBOX_WITHDRAWAL_SECONDS,
+      sandboxAccountVerifySeconds: e.SANDBOX_ACCOUNT_VERIFY_SECONDS,
+      settlementDelayHours: e.FUNDS_SETTLEMENT_DELAY_HOURS,
+    },
+    signInLimits: {
+      perAccount: e.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
+      perAddress: e.SIGNIN_MAX_FAILURES_PER_ADDRESS,
+      windowSeconds: e.SIGNIN_WINDOW_MINUTES * 60,
     },
   };
 }

@@ -33,4 +33,5 @@ export async function boot(): Promise<void> {
   }
   if (config.wechat.sandbox) console.log(`WeChat: sandbox at ${config.wechat.apiBase}.`);
   startWeChatScheduler();
+  (await import("@/lib/funds/scheduler")).startFundsScheduler();
 }

@@ -15,6 +15,11 @@ import { encryptSensitiveFields } from "./sensitive-fields";
 
 /** After this many failed attempts a transient failure is given up and returned to the merchant. */
 export const MAX_SEND_ATTEMPTS = 10;
+/** `/shop/wxpay/get` answer for a Mini Program with no application. */
+export const NO_APPLICATION_ERRCODE = 9401021;
+
+/** A send that has not recorded its answer after this long was cut off (crash, deploy). */
+export const STALE_SEND_SECONDS = 600;
 
 export type WorkerOptions = { limit?: number; now?: () => Date; platformKey?: PlatformKey; pollIntervalSeconds?: number };
 
@@ -56,6 +61,7 @@ export async function transition(
  */
 export async function runSubmissionWorker(db: Db, client: WeChatClient, options: WorkerOptions = {}): Promise<{ claimed: number; sent: number }> {
   const now = options.now ?? (() => new Date());
+  await recoverStaleSends(db, client, options, now);
   const claimed = await db.transaction(async (tx) => {
     const rows = await queryRows<Claimed>(
       tx as unknown as Db,
@@ -151,6 +157,54 @@ async function sendOne(db: Db, client: WeChatClient, row: Claimed, options: Work
     }
   });
   return false;
+}
+
+/**
+ * A send cut off before its answer was recorded is settled by asking WeChat, never by sending
+ * again blindly: if WeChat has the application it counts as sent, if it has none it is queued again.
+ */
+async function recoverStaleSends(db: Db, client: WeChatClient, options: WorkerOptions, now: () => Date) {
+  const stale = await db.transaction(async (tx) => {
+    const rows = await queryRows<Claimed>(
+      tx as unknown as Db,
+      sql`select id, application_id, merchant_id, revision, attempts from wechat_submissions
+          where state = 'sending' and updated_at <= ${new Date(now().getTime() - STALE_SEND_SECONDS * 1000).toISOString()}
+          limit ${options.limit ?? 10} for update skip locked`,
+    );
+    // Touch them so that another instance does not check the same rows meanwhile.
+    for (const row of rows) await tx.update(wechatSubmissions).set({ updatedAt: now() }).where(eq(wechatSubmissions.id, row.id));
+    return rows;
+  });
+  for (const row of stale) {
+    let received: boolean;
+    try {
+      const answer = await client.getApplication({ merchantRef: row.application_id });
+      // A resubmission that finds the previous revision's rejection was not received.
+      received = answer.status !== "rejected" || row.revision === 1;
+    } catch (error) {
+      if (error instanceof WeChatError && error.errcode === NO_APPLICATION_ERRCODE) received = false;
+      else {
+        logger.warn("wechat.recovery_deferred", { applicationId: row.application_id, error: error instanceof Error ? error.message : String(error) });
+        continue;
+      }
+    }
+    await db.transaction(async (tx) => {
+      await tx
+        .update(wechatSubmissions)
+        .set(received ? { state: "sent", lastErrcode: 0, lastErrmsg: "recovered: WeChat has the application", updatedAt: now() } : { state: "pending", nextAttemptAt: now(), updatedAt: now() })
+        .where(and(eq(wechatSubmissions.id, row.id), eq(wechatSubmissions.state, "sending")));
+      await transition(tx as unknown as Db, {
+        applicationId: row.application_id,
+        merchantId: row.merchant_id,
+        transition: received ? "wechat_accepted" : "wechat_retry",
+        revision: row.revision,
+        type: received ? "sent_to_wechat" : "wechat_retry",
+        internal: !received,
+        details: { recovered: true, attempts: row.attempts },
+        set: received ? { nextPollAt: now() } : {},
+      });
+    });
+  }
 }
 
 function pollSeconds(options: WorkerOptions): number {

@@ -198,6 +198,33 @@ describe.each(testEngines)("submission to WeChat and status polling on %s", (eng
     expect(refused[0]!.details).toMatchObject({ errcode: 40097, errmsg: expect.stringContaining("account_info.account_number") });
   });
 
+  it("settles a send cut off by a crash by asking WeChat, never sending twice", async () => {
+    const longAgo = new Date(Date.now() - 3600_000);
+    const crash = async (id: string) => {
+      await t.db.update(wechatSubmissions).set({ state: "sending", updatedAt: longAgo }).where(eq(wechatSubmissions.applicationId, id));
+      await t.db.update(applications).set({ status: "submitting" }).where(eq(applications.id, id));
+    };
+    // Cut off before the request left: WeChat has nothing, so it is sent now.
+    const before = await approvedApplication(qualification(pics, { shortname: "崩溃前小店" }));
+    await enqueueSubmission(t.db, { applicationId: before.id });
+    await crash(before.id);
+    expect(await runSubmissionWorker(t.db, s.client(), opts)).toMatchObject({ sent: 1 });
+    expect((await statusOf(before.id)).status).toBe("submitted");
+    expect(s.count("/shop/wxpay/apply")).toBe(1);
+
+    // Cut off after WeChat received it: recorded as sent without a second request.
+    const after = await approvedApplication(qualification(pics, { shortname: "崩溃后小店" }));
+    await enqueueSubmission(t.db, { applicationId: after.id });
+    await runSubmissionWorker(t.db, s.client(), opts);
+    expect(s.count("/shop/wxpay/apply")).toBe(2);
+    await crash(after.id);
+    expect(await runSubmissionWorker(t.db, s.client(), opts)).toMatchObject({ claimed: 0 });
+    expect(s.count("/shop/wxpay/apply")).toBe(2);
+    expect((await statusOf(after.id)).status).toBe("submitted");
+    const [row] = await t.db.select().from(wechatSubmissions).where(eq(wechatSubmissions.applicationId, after.id));
+    expect(row!.state).toBe("sent");
+  });
+
   it("refuses to queue an application that is not approved", async () => {
     const app = await approvedApplication(qualification(pics, { shortname: "草稿小店" }));
     await t.db.update(applications).set({ status: "pending_review" }).where(eq(applications.id, app.id));

@@ -1,0 +1,53 @@
+import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { ledgerEntries } from "@/db/schema";
+
+export type CurrencyBalance = { currency: string; available: number; pending: number; fees: number; withdrawn: number };
+
+/** Balances per currency, summed from the ledger: available once `available_at` has passed. */
+export async function getBalances(db: Db, { merchantId, now = new Date() }: { merchantId: string; now?: Date }): Promise<CurrencyBalance[]> {
+  const rows = await db
+    .select({
+      currency: ledgerEntries.currency,
+      available: sql<string>`coalesce(sum(${ledgerEntries.amountMinor}) filter (where ${ledgerEntries.availableAt} <= ${now}), 0)`,
+      pending: sql<string>`coalesce(sum(${ledgerEntries.amountMinor}) filter (where ${ledgerEntries.availableAt} > ${now}), 0)`,
+      fees: sql<string>`coalesce(-sum(${ledgerEntries.amountMinor}) filter (where ${ledgerEntries.kind} = 'fee'), 0)`,
+      withdrawn: sql<string>`coalesce(-sum(${ledgerEntries.amountMinor}) filter (where ${ledgerEntries.kind} in ('withdrawal', 'withdrawal_reversal')), 0)`,
+    })
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.merchantId, merchantId))
+    .groupBy(ledgerEntries.currency)
+    .orderBy(ledgerEntries.currency);
+  return rows.map((r) => ({ currency: r.currency, available: Number(r.available), pending: Number(r.pending), fees: Number(r.fees), withdrawn: Number(r.withdrawn) }));
+}
+
+/** The available balance of one currency; call inside the transaction that holds the merchant lock. */
+export async function availableBalance(db: Db, merchantId: string, currency: string, now: Date): Promise<number> {
+  const [row] = await db
+    .select({ available: sql<string>`coalesce(sum(${ledgerEntries.amountMinor}), 0)` })
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.merchantId, merchantId), eq(ledgerEntries.currency, currency), sql`${ledgerEntries.availableAt} <= ${now}`));
+  return Number(row?.available ?? 0);
+}
+
+export type LedgerCursor = { createdAt: string; id: string };
+
+/** Every movement, newest first, keyset-paginated on (created_at, id). */
+export async function listLedgerEntries(db: Db, { merchantId, cursor, limit = 50 }: { merchantId: string; cursor?: LedgerCursor; limit?: number }) {
+  const rows = await db
+    .select()
+    .from(ledgerEntries)
+    .where(
+      and(
+        eq(ledgerEntries.merchantId, merchantId),
+        cursor
+          ? or(lt(ledgerEntries.createdAt, new Date(cursor.createdAt)), and(eq(ledgerEntries.createdAt, new Date(cursor.createdAt)), lt(ledgerEntries.id, cursor.id)))
+          : undefined,
+      ),
+    )
+    .orderBy(desc(ledgerEntries.createdAt), desc(ledgerEntries.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { rows: page, next: rows.length > limit && last ? { createdAt: last.createdAt.toISOString(), id: last.id } : null };
+}

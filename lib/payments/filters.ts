@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { paymentStatuses } from "./statuses";
+import { currencies } from "./money";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const decimal = z.string().regex(/^\d{1,12}(\.\d{1,2})?$/);
+const cursor = z.string().regex(/^[A-Za-z0-9_-]{10,200}$/);
+
+/**
+ * The transactions view's filters, as they appear in the URL (and in the export link). Anything
+ * malformed is dropped rather than failing the page, so a hand-edited URL still shows a list.
+ */
+export const paymentFiltersSchema = z.object({
+  status: z.enum(paymentStatuses).optional().catch(undefined),
+  from: day.optional().catch(undefined),
+  to: day.optional().catch(undefined),
+  min: decimal.optional().catch(undefined),
+  max: decimal.optional().catch(undefined),
+  currency: z.enum(currencies as [string, ...string[]]).optional().catch(undefined),
+  q: z.string().trim().max(64).optional().catch(undefined).transform((v) => v || undefined),
+  sort: z.enum(["desc", "asc"]).optional().catch(undefined),
+  after: cursor.optional().catch(undefined),
+  before: cursor.optional().catch(undefined),
+});
+export type PaymentFilters = Partial<z.infer<typeof paymentFiltersSchema>>;
+
+/** Reads filters from URLSearchParams or Next's searchParams object. */
+export function parsePaymentFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): PaymentFilters {
+  const get = (key: string) => {
+    const value = params instanceof URLSearchParams ? params.get(key) ?? undefined : params[key];
+    return Array.isArray(value) ? value[0] : value || undefined;
+  };
+  return paymentFiltersSchema.parse(Object.fromEntries(Object.keys(paymentFiltersSchema.shape).map((k) => [k, get(k)])));
+}
+
+/** The filters as a query string, without the page cursors unless asked. */
+export function filtersToQuery(filters: PaymentFilters, extra: Partial<PaymentFilters> = {}, keepCursor = false): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...filters, ...(keepCursor ? {} : { after: undefined, before: undefined }), ...extra })) {
+    if (value) params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+export type KeysetCursor = { createdAt: string; id: string };
+
+export function encodeCursor(c: KeysetCursor): string {
+  return Buffer.from(`${c.createdAt}|${c.id}`).toString("base64url");
+}
+
+export function decodeCursor(text: string | undefined): KeysetCursor | undefined {
+  if (!text) return undefined;
+  const [createdAt, id] = Buffer.from(text, "base64url").toString().split("|");
+  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  return { createdAt, id };
+}
+
+/** Day boundaries are China Standard Time (UTC+8), the merchant's day. */
+export const merchantTimeZoneOffset = "+08:00";
+export function dayStart(dayText: string): Date {
+  return new Date(`${dayText}T00:00:00${merchantTimeZoneOffset}`);
+}

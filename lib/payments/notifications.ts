@@ -1,0 +1,124 @@
+import { createHash } from "node:crypto";
+import { and, eq, isNull, lte, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { paymentNotifications } from "@/db/schema";
+import { applyProviderPayment } from "./apply-payment";
+import { ProviderError, queryPaymentIntent, type PaymentProvider } from "./provider";
+import { signatureHeaders, verifyMessage } from "./signature";
+
+/** Notifications older (or further in the future) than this are refused as replays. */
+export const notificationMaxAgeSeconds = 300;
+
+export const paymentNotificationSchema = z.object({
+  id: z.string().min(1).max(64).optional(),
+  create_time: z.string().optional(),
+  notify_type: z.string().min(1).max(64),
+  data: z.object({ order_id: z.string().min(1).max(64), merchant_order_id: z.string().min(1).max(32).optional() }),
+});
+export type PaymentNotification = z.infer<typeof paymentNotificationSchema>;
+
+/** What the webhook answers: 2xx means "recorded, do not send again"; 5xx asks the provider to retry. */
+export type WebhookAnswer = { status: number; body: { code: "SUCCESS" | "FAIL"; message: string }; notificationId?: string; duplicate?: boolean };
+
+const refuse = (status: number, message: string): WebhookAnswer => ({ status, body: { code: "FAIL", message } });
+
+/** One delivery is the same notification as another when its id (or, without one, its type and order) matches. */
+export function dedupeKeyFor(notification: PaymentNotification): string {
+  const identity = notification.id ? `id:${notification.id}` : `order:${notification.notify_type}:${notification.data.order_id}`;
+  return createHash("sha256").update(identity).digest("base64url");
+}
+
+/**
+ * Checks the signature and age, then records the notification once (the inbox). Processing (query
+ * and apply) happens after the answer, so a slow provider query never delays or fails the webhook.
+ */
+export async function receivePaymentNotification(
+  db: Db,
+  provider: PaymentProvider,
+  input: { headers: Headers; body: string; now?: number },
+): Promise<WebhookAnswer> {
+  const timestamp = input.headers.get(signatureHeaders.timestamp);
+  const nonce = input.headers.get(signatureHeaders.nonce);
+  const signature = input.headers.get(signatureHeaders.signature);
+  const serial = input.headers.get(signatureHeaders.serial);
+  if (!timestamp || !nonce || !signature || !serial) return refuse(401, "unsigned");
+  if (!/^\d{1,12}$/.test(timestamp) || nonce.length > 64) return refuse(400, "malformed signature headers");
+  const now = input.now ?? Date.now();
+  if (Math.abs(now / 1000 - Number(timestamp)) > notificationMaxAgeSeconds) return refuse(400, "stale");
+  const key = await provider.publicKeyFor(serial);
+  if (!key) return refuse(401, "unknown key serial");
+  if (!verifyMessage(key, timestamp, nonce, input.body, signature)) return refuse(401, "bad signature");
+
+  let notification: PaymentNotification;
+  try {
+    notification = paymentNotificationSchema.parse(JSON.parse(input.body));
+  } catch {
+    return refuse(400, "not a payment notification");
+  }
+  const [row] = await db
+    .insert(paymentNotifications)
+    .values({
+      dedupeKey: dedupeKeyFor(notification),
+      nonce,
+      notifyType: notification.notify_type,
+      orderId: notification.data.order_id,
+      merchantOrderId: notification.data.merchant_order_id ?? null,
+    })
+    .onConflictDoUpdate({ target: paymentNotifications.dedupeKey, set: { deliveries: sql`${paymentNotifications.deliveries} + 1` } })
+    .returning({ id: paymentNotifications.id, deliveries: paymentNotifications.deliveries });
+  return { status: 200, body: { code: "SUCCESS", message: "ok" }, notificationId: row!.id, duplicate: row!.deliveries > 1 };
+}
+
+const retryDelaySeconds = (attempts: number) => Math.min(2 ** attempts * 5, 3600);
+
+type Claimed = { id: string; order_id: string; merchant_order_id: string | null; attempts: number };
+
+/**
+ * Claims due notifications (SKIP LOCKED, so several instances share the work without doing any
+ * twice), asks the provider for each payment's authoritative state and applies it.
+ */
+export async function processDueNotifications(
+  db: Db,
+  provider: PaymentProvider,
+  options: { settlementDelayHours: number; limit?: number; onlyId?: string },
+): Promise<{ processed: number; failed: number }> {
+  const limit = options.limit ?? 50;
+  const only = options.onlyId ? sql`and id = ${options.onlyId}` : sql``;
+  const result = (await db.execute(sql`
+    update payment_notifications set attempts = attempts + 1, next_attempt_at = now() + interval '60 seconds'
+    where id in (
+      select id from payment_notifications
+      where processed_at is null and next_attempt_at <= now() ${only}
+      order by next_attempt_at limit ${limit}
+      for update skip locked
+    )
+    returning id, order_id, merchant_order_id, attempts`)) as unknown as { rows: Claimed[] };
+  let processed = 0;
+  let failed = 0;
+  for (const claimed of result.rows) {
+    try {
+      const reported = await queryPaymentIntent(provider, { order_id: claimed.order_id, ...(claimed.merchant_order_id ? { merchant_order_id: claimed.merchant_order_id } : {}) });
+      await applyProviderPayment(db, reported, { source: "notification", settlementDelayHours: options.settlementDelayHours });
+      await db.update(paymentNotifications).set({ processedAt: new Date(), lastError: null }).where(eq(paymentNotifications.id, claimed.id));
+      processed++;
+    } catch (error) {
+      failed++;
+      const permanent = error instanceof ProviderError && error.permanent;
+      await db
+        .update(paymentNotifications)
+        .set({
+          lastError: String((error as Error).message).slice(0, 500),
+          // A permanent failure is kept for inspection but not retried.
+          ...(permanent ? { processedAt: new Date() } : { nextAttemptAt: new Date(Date.now() + retryDelaySeconds(claimed.attempts) * 1000) }),
+        })
+        .where(and(eq(paymentNotifications.id, claimed.id), isNull(paymentNotifications.processedAt)));
+    }
+  }
+  return { processed, failed };
+}
+
+export async function pendingNotificationCount(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(paymentNotifications).where(and(isNull(paymentNotifications.processedAt), lte(paymentNotifications.nextAttemptAt, sql`now()`)));
+  return row?.n ?? 0;
+}
