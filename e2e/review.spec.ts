@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { e2eIdCardNumber, e2eReviewMerchants, e2eSecondSupport } from "../lib/review/e2e-fixtures";
+import zh from "../messages/zh-CN/wizard.json";
 import { storageStateFor } from "./fixtures";
 
 type Merchant = (typeof e2eReviewMerchants)[keyof typeof e2eReviewMerchants];
@@ -121,7 +122,7 @@ test("support reviews an application end to end: search, reveal, comments, chang
     await expect(support.locator('table [data-audit-action="request_changes"]')).toHaveCount(1);
   });
 
-  await test.step("the merchant gets both comments on their fields, fixes them and resubmits", async () => {
+  await test.step("the merchant sees both comments on the fields, fixes them and resubmits", async () => {
     const view = await merchantView(merchant.request);
     expect(view.feedback.status).toBe("changes_requested");
     expect(view.feedback.comments).toEqual([
@@ -130,14 +131,30 @@ test("support reviews an application end to end: search, reveal, comments, chang
     ]);
     expect(view.timeline.map((e) => e.type)).not.toContain("commented");
     expect(view.timeline.find((e) => e.type === "changes_requested")?.note).toBe("请按字段意见修改后重新提交");
-    const values = view.application.draft.values;
-    values.merchant_shortname = "审核甲商城";
-    values.id_card_info.id_card_address = "广东省深圳市南山区科技园路1号A座101室";
-    const saved = await merchant.request.put("/api/application/draft", { data: { version: view.application.draft.version, step: "review", values } });
-    expect(saved.status()).toBe(200);
-    const { version } = await saved.json();
-    const resubmitted = await merchant.request.post("/api/application/submit", { data: { version } });
-    expect(await resubmitted.json()).toMatchObject({ status: "pending_review", revision: 2 });
+
+    await merchant.goto("/onboarding");
+    const fixList = merchant.getByTestId("fix-list");
+    await expect(fixList.locator("[data-fix-field]")).toHaveCount(2);
+    await expect(fixList).toContainText("简称需与所售商品一致");
+    await expect(fixList).toContainText("地址需与身份证完全一致");
+    const steps = merchant.getByRole("navigation", { name: zh.progress.label });
+
+    await steps.getByRole("button", { name: new RegExp(zh.steps.additional) }).click();
+    const shortname = merchant.locator("input#merchant_shortname");
+    await expect(shortname.locator("xpath=..").locator("[data-field-feedback]")).toContainText("简称需与所售商品一致");
+    await shortname.fill("审核甲商城");
+
+    await steps.getByRole("button", { name: new RegExp(zh.steps.identity) }).click();
+    const address = merchant.locator("input#id_card_info-id_card_address");
+    await expect(address.locator("xpath=..").locator("[data-field-feedback]")).toContainText("地址需与身份证完全一致");
+    await address.fill("广东省深圳市南山区科技园路1号A座101室");
+
+    await steps.getByRole("button", { name: new RegExp(zh.steps.review) }).click();
+    const submitted = merchant.waitForResponse((r) => r.url().endsWith("/api/application/submit") && r.request().method() === "POST");
+    await merchant.getByRole("button", { name: zh.review.submit }).click();
+    const response = await submitted;
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "pending_review", revision: 2 });
   });
 
   await test.step("support sees what changed since revision 1 and approves", async () => {
