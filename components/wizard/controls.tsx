@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Controller, get, useFormContext, useFormState } from "react-hook-form";
 import { PhotoField } from "@/components/media/photo-field";
+import { FieldFeedbackFor } from "@/components/review/merchant-feedback";
 import type { PicFile } from "@/lib/media/types";
 import { Button } from "@/components/ui/button";
 import { Field, Input, describedBy, inputClass } from "@/components/ui/field";
@@ -36,6 +37,7 @@ export function TextField({ name, hint, type = "text", autoComplete, inputMode, 
     <Field id={id} label={label ?? labelOf(name)} hint={hint} error={error}>
       <Input id={id} type={type} autoComplete={autoComplete ?? "off"} inputMode={inputMode} aria-invalid={!!error} aria-describedby={describedBy(id, { hint, error })} {...register(name)} />
       {after}
+      <FieldFeedbackFor name={name} />
     </Field>
   );
 }
@@ -48,6 +50,7 @@ export function TextAreaField({ name, hint }: { name: string; hint?: ReactNode }
   return (
     <Field id={id} label={labelOf(name)} hint={hint} error={error}>
       <textarea id={id} rows={4} className={inputClass} aria-invalid={!!error} aria-describedby={describedBy(id, { hint, error })} {...register(name)} />
+      <FieldFeedbackFor name={name} />
     </Field>
   );
 }
@@ -69,6 +72,7 @@ export function SelectField({ name, options, hint, label, onValueChange }: { nam
           </option>
         ))}
       </select>
+      <FieldFeedbackFor name={name} />
     </Field>
   );
 }
@@ -98,6 +102,7 @@ export function ChoiceField({ name, options, legend, hint }: { name: string; opt
           </label>
         ))}
       </div>
+      <FieldFeedbackFor name={name} />
       {error ? (
         <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
           {error}
@@ -149,6 +154,7 @@ export function DateField({ name, longTerm, pairedEnd }: { name: string; longTer
                 </label>
               ) : null}
             </div>
+            <FieldFeedbackFor name={name} />
           </Field>
         );
       }}
@@ -166,6 +172,7 @@ export function PhotoInput({ name, hint }: { name: string; hint?: ReactNode }) {
       control={control}
       name={name}
       render={({ field }) => (
+        <>
         <PhotoField
           id={fieldId(name)}
           label={labelOf(name)}
@@ -177,6 +184,8 @@ export function PhotoInput({ name, hint }: { name: string; hint?: ReactNode }) {
             void trigger(name);
           }}
         />
+        <FieldFeedbackFor name={name} />
+        </>
       )}
     />
   );
@@ -212,6 +221,7 @@ export function PhotoListInput({ name, max, label }: { name: string; max: number
                 onChange={(value) => set(value ? (pic ? list.map((p, i) => (i === index ? value : p)) : [...list, value]) : list.filter((_, i) => i !== index))}
               />
             ))}
+            <FieldFeedbackFor name={name} />
             {error ? (
               <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
                 {error}

@@ -32,7 +32,7 @@ export async function boot(): Promise<void> {
   }
   if (config.seedE2e) {
     const [{ seedReviewE2e }, { dataKeyRing }] = await Promise.all([import("@/lib/review/e2e-seed"), import("@/lib/crypto/keys")]);
-    await seedReviewE2e(handle.db, dataKeyRing(), hashPassword);
+    await seedReviewE2e(handle.db, dataKeyRing(), hashPassword, { sandboxAppid: config.wechat.sandbox ? config.wechat.appid : undefined });
   }
   if (config.wechat.sandbox) console.log(`WeChat: sandbox at ${config.wechat.apiBase}.`);
   startWeChatScheduler();
