@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { e2eIdCardNumber, e2eReviewMerchants, e2eSecondSupport } from "../lib/review/e2e-fixtures";
-import zh from "../messages/zh-CN/wizard.json";
+import zh from "../messages/zh-CN/wizard.json" with { type: "json" };
 import { storageStateFor } from "./fixtures";
 
 type Merchant = (typeof e2eReviewMerchants)[keyof typeof e2eReviewMerchants];
