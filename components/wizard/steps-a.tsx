@@ -90,7 +90,7 @@ export function IdentityStep() {
       </Section>
       {docType === MAINLAND_ID_CARD ? (
         <Section title={t(`idDocTypes.${MAINLAND_ID_CARD}`)}>
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="flex flex-col gap-4">
             <PhotoInput name="id_card_info.wxa_id_card_copy" />
             <PhotoInput name="id_card_info.wxa_id_card_national" />
           </div>
@@ -104,7 +104,7 @@ export function IdentityStep() {
         </Section>
       ) : docType ? (
         <Section title={t(`idDocTypes.${docType as (typeof ID_DOC_TYPES)[number]}`)}>
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="flex flex-col gap-4">
             <PhotoInput name="id_doc_info.wxa_id_doc_copy" />
             <PhotoInput name="id_doc_info.wxa_id_doc_copy_back" />
           </div>
@@ -135,7 +135,7 @@ export function ContactStep() {
       </Section>
       {contactType === CONTACT_AGENT ? (
         <Section title={t("contact.agentTitle")} description={t("contact.agentHint")}>
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="flex flex-col gap-4">
             <PhotoInput name="contact_info.wxa_contact_id_doc_copy" />
             <PhotoInput name="contact_info.wxa_contact_id_doc_copy_back" />
           </div>
