@@ -112,9 +112,12 @@ export function ChoiceField({ name, options, legend, hint }: { name: string; opt
   );
 }
 
-/** A yyyy-MM-dd date; with `longTerm`, a 长期 checkbox that stands for "does not expire". */
-export function DateField({ name, longTerm }: { name: string; longTerm?: boolean }) {
-  const { control, trigger, formState } = useFormContext();
+/**
+ * A yyyy-MM-dd date; with `longTerm`, a 长期 checkbox that stands for "does not expire". A date is
+ * picked whole, so it is checked at once (with its end date, if `pairedEnd` names one).
+ */
+export function DateField({ name, longTerm, pairedEnd }: { name: string; longTerm?: boolean; pairedEnd?: string }) {
+  const { control, trigger, getValues } = useFormContext();
   const t = useTranslations("wizard");
   const labelOf = useFieldLabel();
   const error = useFieldError(name);
@@ -127,7 +130,7 @@ export function DateField({ name, longTerm }: { name: string; longTerm?: boolean
         const isLongTerm = field.value === LONG_TERM;
         const change = (value: string) => {
           field.onChange(value);
-          if (get(formState.touchedFields, name) || formState.isSubmitted) void trigger(name);
+          void trigger(pairedEnd && getValues(pairedEnd) ? [name, pairedEnd] : name);
         };
         return (
           <Field id={id} label={labelOf(name)} error={error}>
@@ -231,13 +234,16 @@ export function PhotoListInput({ name, max, label }: { name: string; max: number
   );
 }
 
-export function Section({ title, children, description }: { title: ReactNode; children: ReactNode; description?: ReactNode }) {
+/** A card of fields; the step's first card has no title of its own (the step heading names it). */
+export function Section({ title, children, description }: { title?: ReactNode; children: ReactNode; description?: ReactNode }) {
   return (
     <section className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-      <div>
-        <h3 className="text-base font-semibold text-slate-900">{title}</h3>
-        {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
-      </div>
+      {title || description ? (
+        <div>
+          {title ? <h3 className="text-base font-semibold text-slate-900">{title}</h3> : null}
+          {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
+        </div>
+      ) : null}
       {children}
     </section>
   );

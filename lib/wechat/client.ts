@@ -164,7 +164,10 @@ export class WeChatClient {
         // Only the first caller to see the stale token refreshes it; the others take the new one.
         if (this.cached === null || this.cached.token === token) {
           this.cached = null;
-          await this.accessToken({ force: errcode !== 42001 });
+          // Another instance may have refreshed it already: ask plainly first, and force a new
+          // token (which invalidates everyone's) only when WeChat hands back the stale one.
+          const fresh = await this.accessToken();
+          if (fresh === token && errcode !== 42001) await this.accessToken({ force: true });
         }
         attempt--;
         continue;

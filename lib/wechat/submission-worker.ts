@@ -61,6 +61,7 @@ export async function transition(
  */
 export async function runSubmissionWorker(db: Db, client: WeChatClient, options: WorkerOptions = {}): Promise<{ claimed: number; sent: number }> {
   const now = options.now ?? (() => new Date());
+  await enqueueApproved(db, options.limit ?? 10);
   await recoverStaleSends(db, client, options, now);
   const claimed = await db.transaction(async (tx) => {
     const rows = await queryRows<Claimed>(
@@ -157,6 +158,19 @@ async function sendOne(db: Db, client: WeChatClient, row: Claimed, options: Work
     }
   });
   return false;
+}
+
+/**
+ * Queues approved applications whose current revision has no submission yet, so that an approval
+ * is sent even if its caller did not call enqueueSubmission; the unique key keeps it to one row.
+ */
+async function enqueueApproved(db: Db, limit: number) {
+  await db.execute(sql`insert into wechat_submissions (application_id, merchant_id, revision)
+    select a.id, a.merchant_id, a.current_revision from applications a
+    where a.status = 'approved' and a.current_revision > 0
+      and not exists (select 1 from wechat_submissions s where s.application_id = a.id and s.revision = a.current_revision)
+    limit ${limit}
+    on conflict do nothing`);
 }
 
 /**

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mediaFiles, sandboxMedia } from "@/db/schema";
+import { auditLog, mediaFiles, sandboxMedia } from "@/db/schema";
 import { DEMO_MERCHANT_ID, SECOND_MERCHANT_ID, seedDemoData } from "@/db/seed";
 import { AppError } from "@/lib/errors";
-import { readPhoto } from "@/lib/media/read-photo";
+import { readPhoto, recordPhotoView } from "@/lib/media/read-photo";
 import { MAX_IMAGE_BYTES } from "@/lib/media/types";
 import { uploadPhoto } from "@/lib/media/upload-photo";
 import { createTestDb, testEngines, type TestDb } from "../helpers/db";
@@ -79,6 +79,15 @@ describe.each(testEngines)("photo upload on %s", (engine) => {
     expect((await readPhoto(t.db, { mediaId: result.media_id, merchantId: DEMO_MERCHANT_ID })).bytes.equals(bytes)).toBe(true);
     expect((await readPhoto(t.db, { mediaId: result.media_id, merchantId: null })).mimeType).toBe(mime);
     await expect(readPhoto(t.db, { mediaId: result.media_id, merchantId: SECOND_MERCHANT_ID })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("records support viewing a photo in the audit log", async () => {
+    const result = await upload(await sharp({ create: { width: 20, height: 20, channels: 3, background: "#123" } }).png().toBuffer());
+    const support = (await t.db.query.users.findFirst({ where: (u, { eq }) => eq(u.role, "support") }))!;
+    const photo = await readPhoto(t.db, { mediaId: result.media_id, merchantId: null });
+    await recordPhotoView(t.db, { actorId: support.id, merchantId: photo.merchantId, mediaFileId: photo.id });
+    const rows = await t.db.select().from(auditLog).where(eq(auditLog.subjectId, result.id));
+    expect(rows).toMatchObject([{ actorId: support.id, merchantId: DEMO_MERCHANT_ID, action: "view_photo", subjectType: "media_file" }]);
   });
 
   it("refuses what is not a whole JPG, PNG or BMP, naming the accepted formats", async () => {

@@ -58,8 +58,20 @@ describe.each(testEngines)("WeChat client against the sandbox over HTTP on %s", 
     await s.sandbox.revokeTokens();
     await client.uploadImage(image());
     expect(s.count("/cgi-bin/stable_token") - before).toBe(2);
-    const forced = s.requests.filter((r) => r.path.endsWith("/cgi-bin/stable_token")).at(-1)!;
-    expect(JSON.parse(forced.body.toString())).toMatchObject({ force_refresh: true });
+    // The stable endpoint already hands out a new token, so nobody's token is forced out.
+    const asked = s.requests.filter((r) => r.path.endsWith("/cgi-bin/stable_token")).at(-1)!;
+    expect(JSON.parse(asked.body.toString())).toMatchObject({ force_refresh: false });
+  });
+
+  it("forces a new token when WeChat hands back the one it just refused (40001)", async () => {
+    const client = s.client();
+    await client.accessToken();
+    s.requests.length = 0;
+    s.sandbox.faults.queued.invalid_token = 1;
+    await client.uploadImage(image());
+    const asked = s.requests.filter((r) => r.path.endsWith("/cgi-bin/stable_token")).map((r) => JSON.parse(r.body.toString()).force_refresh);
+    expect(asked).toEqual([false, true]);
+    expect(s.count("/shop/img/upload")).toBe(2);
   });
 
   it("retries with backoff on 5xx and errcode -1, then succeeds", async () => {

@@ -225,6 +225,13 @@ describe.each(testEngines)("submission to WeChat and status polling on %s", (eng
     expect(row!.state).toBe("sent");
   });
 
+  it("sends an approved application that nobody queued", async () => {
+    const app = await approvedApplication(qualification(pics, { shortname: "自动小店" }));
+    expect(await runSubmissionWorker(t.db, s.client(), opts)).toMatchObject({ sent: 1 });
+    expect((await statusOf(app.id)).status).toBe("submitted");
+    expect(await enqueueSubmission(t.db, { applicationId: app.id })).toMatchObject({ state: "sent", revision: 1 });
+  });
+
   it("refuses to queue an application that is not approved", async () => {
     const app = await approvedApplication(qualification(pics, { shortname: "草稿小店" }));
     await t.db.update(applications).set({ status: "pending_review" }).where(eq(applications.id, app.id));

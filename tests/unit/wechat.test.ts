@@ -39,7 +39,7 @@ describe("WeChat configuration", () => {
 
 describe("sandbox faults", () => {
   it("parses rates and rejects unknown kinds", () => {
-    expect(parseFaults("delay_ms=1500, http_5xx=0.1,errcode_minus1=2,expired_token=0")).toMatchObject({ delayMs: 1500, rates: { http_5xx: 0.1, errcode_minus1: 1, expired_token: 0 } });
+    expect(parseFaults("delay_ms=1500, http_5xx=0.1,errcode_minus1=2,expired_token=0,invalid_token=0.5")).toMatchObject({ delayMs: 1500, rates: { http_5xx: 0.1, errcode_minus1: 1, expired_token: 0, invalid_token: 0.5 } });
     expect(() => parseFaults("slow=1")).toThrowError(/unknown fault slow/);
   });
 

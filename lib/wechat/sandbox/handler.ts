@@ -49,10 +49,18 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     const token = url.searchParams.get("access_token");
     if (!token) return wxError(41001, "access_token missing");
     const [row] = await db.select().from(sandboxTokens).where(eq(sandboxTokens.token, token));
-    if (!row || row.revokedAt) return wxError(40001, "invalid credential, access_token is invalid or not latest");
+    if (!row || row.revokedAt || poisoned.has(token)) return wxError(40001, "invalid credential, access_token is invalid or not latest");
+    // An injected 40001 refuses the token for the API but not at the stable endpoint, as when a
+    // plain /cgi-bin/token call elsewhere replaced it: only a forced refresh gets a working one.
+    if (takeFault(faults, "invalid_token")) {
+      poisoned.add(token);
+      return wxError(40001, "invalid credential, access_token is invalid or not latest");
+    }
     if (row.expiresAt <= now() || takeFault(faults, "expired_token")) return wxError(42001, "access_token expired");
     return { appid: row.appid };
   }
+
+  const poisoned = new Set<string>();
 
   async function stableToken(request: Request): Promise<Response> {
     const body = await readJson(request);

@@ -1,6 +1,6 @@
 import { requireActor } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
-import { readPhoto } from "@/lib/media/read-photo";
+import { readPhoto, recordPhotoView } from "@/lib/media/read-photo";
 import { getDb } from "@/lib/server/db";
 import { routeHandler } from "@/lib/server/route";
 
@@ -11,7 +11,10 @@ export const GET = routeHandler(async (request: Request) => {
   if (!mediaId) throw new AppError("bad_request", "Name the photo with media_id.");
   const merchantId = user.role === "support" ? null : user.merchantId;
   if (user.role !== "support" && !merchantId) throw new AppError("not_found", "Photo not found.");
-  const photo = await readPhoto(await getDb(), { mediaId, merchantId });
+  const db = await getDb();
+  const photo = await readPhoto(db, { mediaId, merchantId });
+  // A document photo is personal data: support looking at one is recorded like any reveal.
+  if (user.role === "support") await recordPhotoView(db, { actorId: user.id, merchantId: photo.merchantId, mediaFileId: photo.id });
   return new Response(new Uint8Array(photo.bytes), {
     headers: {
       "content-type": photo.mimeType,
