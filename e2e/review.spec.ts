@@ -184,6 +184,11 @@ test("support reviews an application end to end: search, reveal, comments, chang
     expect(types).toEqual(expect.arrayContaining(["submitted", "changes_requested", "approved", "sent_to_wechat", "wechat_finished"]));
     expect(types.filter((t) => t === "submitted")).toHaveLength(2);
     expect(types).not.toContain("commented");
+    await merchant.goto("/onboarding");
+    await expect(merchant.getByTestId("application-status")).toHaveAttribute("data-status", "finished");
+    const merchantTimeline = merchant.getByTestId("timeline");
+    await expect(merchantTimeline).toContainText("微信审核通过，商户号已开通");
+    await expect(merchantTimeline).toContainText("请按字段意见修改后重新提交");
   });
 });
 
