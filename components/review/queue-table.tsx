@@ -55,7 +55,7 @@ export function QueueTable({ rows, now }: { rows: QueueRow[]; now: Date }) {
               <StatusBadge status={row.status} />
             </div>
             <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
-              {row.merchantShortname ? <><dt className="text-slate-600">{t("queue.columns.merchant")}</dt><dd>{row.merchantShortname}</dd></> : null}
+              {row.merchantShortname ? <><dt className="text-slate-600">{t("queue.columns.shortname")}</dt><dd>{row.merchantShortname}</dd></> : null}
               <dt className="text-slate-600">{t("queue.columns.type")}</dt>
               <dd>{typeLabel(row.organizationType)}</dd>
               <dt className="text-slate-600">{t("queue.columns.submitted")}</dt>
