@@ -17,6 +17,7 @@ import { fieldLabelFor } from "@/lib/review/field-labels";
 import { groupBySection } from "@/lib/review/sections";
 import { getDb } from "@/lib/server/db";
 import { approveAction, commentAction, deleteCommentAction, requestChangesAction, revealAction } from "./actions";
+import { WeChatMessageText } from "@/components/wechat/wechat-message";
 
 type Params = Promise<{ applicationId: string }>;
 
@@ -82,7 +83,7 @@ export default async function ReviewDetailPage({ params }: { params: Params }) {
         </p>
         {app.wechatMessage ? (
           <p role="note" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-            <strong>{t("detail.wechatMessage")}:</strong> {app.wechatMessage}
+            <strong>{t("detail.wechatMessage")}:</strong> <WeChatMessageText message={app.wechatMessage} />
           </p>
         ) : null}
       </header>
