@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { e2eIdCardNumber, e2eReviewMerchants, e2eSecondSupport } from "../lib/review/e2e-fixtures";
+import zh from "../messages/zh-CN/wizard.json";
 import { storageStateFor } from "./fixtures";
 
 type Merchant = (typeof e2eReviewMerchants)[keyof typeof e2eReviewMerchants];
@@ -107,7 +108,7 @@ test("support reviews an application end to end: search, reveal, comments, chang
   await test.step("support comments on two fields and requests changes", async () => {
     await comment(support, "merchant_shortname", "简称需与所售商品一致，请改为店铺实际名称");
     await comment(support, "id_card_info.id_card_address", "地址需与身份证完全一致，请补充门牌号");
-    await support.getByLabel(/备注|Note/).fill("请按字段意见修改后重新提交");
+    await support.getByRole("textbox", { name: /备注|Note/ }).fill("请按字段意见修改后重新提交");
     await support.getByRole("button", { name: /^(退回修改|Request changes)$/ }).click();
     await expect(support.getByRole("status").filter({ hasText: /已退回修改|Changes requested:/ })).toBeVisible();
     await expect(support.getByTestId("not-actionable")).toBeVisible();
@@ -121,7 +122,7 @@ test("support reviews an application end to end: search, reveal, comments, chang
     await expect(support.locator('table [data-audit-action="request_changes"]')).toHaveCount(1);
   });
 
-  await test.step("the merchant gets both comments on their fields, fixes them and resubmits", async () => {
+  await test.step("the merchant sees both comments on the fields, fixes them and resubmits", async () => {
     const view = await merchantView(merchant.request);
     expect(view.feedback.status).toBe("changes_requested");
     expect(view.feedback.comments).toEqual([
@@ -130,14 +131,30 @@ test("support reviews an application end to end: search, reveal, comments, chang
     ]);
     expect(view.timeline.map((e) => e.type)).not.toContain("commented");
     expect(view.timeline.find((e) => e.type === "changes_requested")?.note).toBe("请按字段意见修改后重新提交");
-    const values = view.application.draft.values;
-    values.merchant_shortname = "审核甲商城";
-    values.id_card_info.id_card_address = "广东省深圳市南山区科技园路1号A座101室";
-    const saved = await merchant.request.put("/api/application/draft", { data: { version: view.application.draft.version, step: "review", values } });
-    expect(saved.status()).toBe(200);
-    const { version } = await saved.json();
-    const resubmitted = await merchant.request.post("/api/application/submit", { data: { version } });
-    expect(await resubmitted.json()).toMatchObject({ status: "pending_review", revision: 2 });
+
+    await merchant.goto("/onboarding");
+    const fixList = merchant.getByTestId("fix-list");
+    await expect(fixList.locator("[data-fix-field]")).toHaveCount(2);
+    await expect(fixList).toContainText("简称需与所售商品一致");
+    await expect(fixList).toContainText("地址需与身份证完全一致");
+    const steps = merchant.getByRole("navigation", { name: zh.progress.label });
+
+    await steps.getByRole("button", { name: new RegExp(zh.steps.additional) }).click();
+    const shortname = merchant.locator("input#merchant_shortname");
+    await expect(shortname.locator("xpath=..").locator("[data-field-feedback]")).toContainText("简称需与所售商品一致");
+    await shortname.fill("审核甲商城");
+
+    await steps.getByRole("button", { name: new RegExp(zh.steps.identity) }).click();
+    const address = merchant.locator("input#id_card_info-id_card_address");
+    await expect(address.locator("xpath=..").locator("[data-field-feedback]")).toContainText("地址需与身份证完全一致");
+    await address.fill("广东省深圳市南山区科技园路1号A座101室");
+
+    await steps.getByRole("button", { name: new RegExp(zh.steps.review) }).click();
+    const submitted = merchant.waitForResponse((r) => r.url().endsWith("/api/application/submit") && r.request().method() === "POST");
+    await merchant.getByRole("button", { name: zh.review.submit }).click();
+    const response = await submitted;
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "pending_review", revision: 2 });
   });
 
   await test.step("support sees what changed since revision 1 and approves", async () => {
@@ -197,7 +214,7 @@ test("two support users acting at once: one transition, a clear message for the 
   await first.getByRole("button", { name: /^(通过并提交微信|Approve and send to WeChat)$/ }).click();
   await expect(first.getByRole("status").filter({ hasText: /已通过|Approved:/ })).toBeVisible();
   // The second page still shows the old state; its action must not become a second transition.
-  await second.getByLabel(/备注|Note/).fill("也想通过");
+  await second.getByRole("textbox", { name: /备注|Note/ }).fill("也想通过");
   await second.getByRole("button", { name: /^(通过并提交微信|Approve and send to WeChat)$/ }).click();
   await expect(second.getByTestId("decision-error")).toContainText(/其他人已处理这份申请|Someone else has acted on this application/);
   await expect(second.getByTestId("not-actionable")).toBeVisible();

@@ -5,6 +5,7 @@ const f = zh.fields;
 const error = (id: string) => `#${id}-error`;
 
 test("invalid values show the right message on the right field, and submitting is refused", async ({ page }) => {
+  test.setTimeout(180_000);
   const merchant = await signInAsE2eMerchant(page, 5);
   await page.goto("/onboarding");
   await chooseRadio(page, zh.orgTypes["2"].name);

@@ -102,6 +102,8 @@ async function reloadAndExpect(page: Page, step: keyof typeof zh.steps) {
 }
 
 test.describe("qualification wizard", () => {
+  // Whole journeys with uploads and an accessibility scan per step.
+  test.describe.configure({ timeout: 180_000 });
   test("an enterprise with a mainland ID card and a legal-person administrator", async ({ page }) => {
     const merchant = await signInAsE2eMerchant(page, 1);
     await subject(page, zh.orgTypes["2"].name);
@@ -164,8 +166,8 @@ test.describe("qualification wizard", () => {
   });
 
   test("a 2500 personal seller, at 390 px wide", async ({ page }) => {
-    await page.setViewportSize({ width: 390, height: 844 });
     await signInAsE2eMerchant(page, 4);
+    await page.setViewportSize({ width: 390, height: 844 });
     await subject(page, zh.orgTypes["2500"].name);
     await expect(page.getByText(zh.license.noLicence)).toBeVisible();
     await licence(page, false);

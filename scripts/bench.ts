@@ -2,6 +2,7 @@
 // and the CSV export. PostgreSQL when BENCH_DATABASE_URL is set (1,000,000 payments), otherwise a
 // smaller in-memory PGlite run (100,000 payments). See README "Benchmark".
 import { randomUUID } from "node:crypto";
+import { cpus, loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import { Client } from "pg";
 import { migrateDatabase, openDatabase, queryRows, type Db } from "../db/client";
@@ -79,11 +80,11 @@ async function fill(db: Db) {
           ('00000000-0000-4000-8000-' || lpad((case when i % 100 < ${bigShare} then 0 else 1 + (i % 99) end)::text, 12, '0'))::uuid as m,
           (100 + (hashint4(i)::bigint & 1048575)) as a,
           case when i % 17 = 0 then 'CANCELLED' when i % 31 = 0 then 'PENDING' else 'SUCCEEDED' end as s,
-          date_trunc('milliseconds', now() - ((hashint4(i * 7)::bigint & 2147483647) % (90::bigint * 86400000)) * interval '1 millisecond') as t
+          date_trunc('milliseconds', now() - ((hashint4(i * 7)::bigint & 2147483647)::float8 / 2147483648 * 180 * 86400000) * interval '1 millisecond') as t
         from generate_series(${start}::int, ${end}::int) as i
       ) g`);
   }
-  await db.execute(sql`analyze payments`);
+  await db.execute(sql`vacuum analyze payments`);
   return { seconds: (performance.now() - started) / 1000, reused: false };
 }
 
@@ -120,7 +121,7 @@ async function timeList(db: Db, filters: PaymentFilters) {
 async function main() {
   const handle = await open();
   const db = handle.db;
-  console.log(`engine: ${handle.engine}, payments: ${total.toLocaleString("en")}, merchants: ${merchantCount}`);
+  console.log(`engine: ${handle.engine}, payments: ${total.toLocaleString("en")}, merchants: ${merchantCount}; ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   const filled = await fill(db);
   console.log(filled.reused ? "data: reused (BENCH_REFILL=1 to refill)" : `data: filled in ${filled.seconds.toFixed(0)} s`);
   const [{ n: bigRows }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from payments where merchant_id = ${big}`);
@@ -184,6 +185,7 @@ async function main() {
   const hookUrl = `${webhook.url}/api/webhooks/payments`;
   let next = 0;
   let ok = 0;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: 32 }, async () => {
@@ -196,6 +198,8 @@ async function main() {
     }),
   );
   const ingestSeconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMsEach = (cpu.user + cpu.system) / 1000 / deliveries.length;
   const t1 = performance.now();
   let processed = 0;
   for (;;) {
@@ -210,7 +214,7 @@ async function main() {
   console.log(`| --- | ---: | ---: | ---: |`);
   console.log(`| ingested (verified, deduplicated, recorded; answered 200) | ${ok} | ${ingestSeconds.toFixed(2)} | ${(ok / ingestSeconds).toFixed(0)} |`);
   console.log(`| processed (provider queried, payment + ledger written) | ${processed} | ${processSeconds.toFixed(2)} | ${(processed / processSeconds).toFixed(0)} |`);
-  console.log(`distinct notifications recorded: ${recorded} (expected ${orders.length})`);
+  console.log(`distinct notifications recorded: ${recorded} (expected ${orders.length}); this process (sender + webhook + driver) used ${cpuMsEach.toFixed(2)} ms CPU per delivery; load average now ${loadavg()[0]!.toFixed(1)}`);
   await webhook.close();
   await providerServer.close();
 
@@ -219,6 +223,7 @@ async function main() {
   const baseline = process.memoryUsage().rss;
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const cpu2 = process.cpuUsage();
   const t2 = performance.now();
   const reader = exportPaymentsCsv(db, { merchantId: big, filters: {} }).getReader();
   let bytes = 0;
@@ -230,10 +235,11 @@ async function main() {
     for (const b of value) if (b === 10) lines++;
   }
   const exportSeconds = (performance.now() - t2) / 1000;
+  const exportCpu = process.cpuUsage(cpu2);
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
   const rows = lines - 1;
-  console.log(`\nCSV export: ${rows.toLocaleString("en")} rows, ${(bytes / 1e6).toFixed(1)} MB in ${exportSeconds.toFixed(2)} s = ${(rows / exportSeconds).toFixed(0)} rows/s; process RSS peak ${(peak / 1e6).toFixed(0)} MB (baseline ${(baseline / 1e6).toFixed(0)} MB, +${((peak - baseline) / 1e6).toFixed(0)} MB during export)`);
+  console.log(`\nCSV export: ${rows.toLocaleString("en")} rows, ${(bytes / 1e6).toFixed(1)} MB in ${exportSeconds.toFixed(2)} s = ${(rows / exportSeconds).toFixed(0)} rows/s; process RSS peak ${(peak / 1e6).toFixed(0)} MB (baseline ${(baseline / 1e6).toFixed(0)} MB, +${((peak - baseline) / 1e6).toFixed(0)} MB during export); this process used ${((exportCpu.user + exportCpu.system) / 1000).toFixed(0)} ms CPU (${(rows / ((exportCpu.user + exportCpu.system) / 1e6)).toFixed(0)} rows per CPU-second)`);
   await handle.close();
 }
 

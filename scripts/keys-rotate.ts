@@ -1,13 +1,21 @@
 // `npm run keys:rotate`: re-seals every sealed value under DATA_ENCRYPTION_ACTIVE_KEY, in batches
 // (one transaction each), while the console keeps running on PostgreSQL. Safe to stop and start
-// again. `--check` only counts values per key. See README "Security".
+// again. `--check` only counts values per key; `--new-key` (development, without
+// DATA_ENCRYPTION_KEYS) first generates a new key into the data folder. See README "Security".
 import { migrateDatabase, openDatabase } from "@/db/client";
-import { ConfigError, getConfig } from "@/lib/config";
+import { ConfigError, addDevDataKey, getConfig, parseConfig } from "@/lib/config";
 import { dataKeyRing } from "@/lib/crypto/keys";
 import { rotateSealedColumns, sealedKeyCensus } from "@/lib/crypto/rotate";
 
 async function main() {
   const checkOnly = process.argv.includes("--check");
+  if (process.argv.includes("--new-key")) {
+    const current = parseConfig(process.env);
+    if (current.appEnv === "production" || process.env.DATA_ENCRYPTION_KEYS) {
+      throw new ConfigError("--new-key only generates development keys; in production add the key to DATA_ENCRYPTION_KEYS and set DATA_ENCRYPTION_ACTIVE_KEY.");
+    }
+    console.log(`Generated data key ${addDevDataKey(current.dataDir)} into ${current.dataDir}/secrets.json; restart the console to seal new values with it.`);
+  }
   const config = getConfig();
   const ring = dataKeyRing();
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });

@@ -7,6 +7,7 @@ import { organizationTypes, queueStatusFilters, type QueueFilter } from "@/lib/r
 /** A plain GET form: the filters live in the URL, so a view can be bookmarked and shared. */
 export function QueueFilters({ filter }: { filter: QueueFilter }) {
   const t = useTranslations("review");
+  const tw = useTranslations("wizard.orgTypes");
   return (
     <form method="get" action="/support/review" role="search" aria-label={t("queue.filters")} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6">
       <div className="flex flex-col gap-1 sm:col-span-2 lg:col-span-2">
@@ -27,7 +28,7 @@ export function QueueFilters({ filter }: { filter: QueueFilter }) {
         <select id="type" name="type" defaultValue={filter.type ?? ""} className={inputClass}>
           <option value="">{t("queue.typeAny")}</option>
           {organizationTypes.map((type) => (
-            <option key={type} value={type}>{t(`organizationType.${type}`)}</option>
+            <option key={type} value={type}>{tw(`${type}.name`)}</option>
           ))}
         </select>
       </div>

@@ -7,8 +7,9 @@ import { Waited } from "./waited";
 /** The queue as a table on wide screens and as a list of cards on phones. */
 export function QueueTable({ rows, now }: { rows: QueueRow[]; now: Date }) {
   const t = useTranslations("review");
+  const tw = useTranslations("wizard.orgTypes");
   const format = useFormatter();
-  const typeLabel = (type: string | null) => (type && t.has(`organizationType.${type}` as never) ? t(`organizationType.${type}` as never) : t("organizationType.unknown"));
+  const typeLabel = (type: string | null) => (type && tw.has(`${type}.name` as never) ? tw(`${type}.name` as never) : t("unknownType"));
   const submitted = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   return (
     <>

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Controller, get, useFormContext, useFormState } from "react-hook-form";
 import { PhotoField } from "@/components/media/photo-field";
+import { FieldFeedbackFor } from "@/components/review/merchant-feedback";
 import type { PicFile } from "@/lib/media/types";
 import { Button } from "@/components/ui/button";
 import { Field, Input, describedBy, inputClass } from "@/components/ui/field";
@@ -36,6 +37,7 @@ export function TextField({ name, hint, type = "text", autoComplete, inputMode, 
     <Field id={id} label={label ?? labelOf(name)} hint={hint} error={error}>
       <Input id={id} type={type} autoComplete={autoComplete ?? "off"} inputMode={inputMode} aria-invalid={!!error} aria-describedby={describedBy(id, { hint, error })} {...register(name)} />
       {after}
+      <FieldFeedbackFor name={name} />
     </Field>
   );
 }
@@ -48,6 +50,7 @@ export function TextAreaField({ name, hint }: { name: string; hint?: ReactNode }
   return (
     <Field id={id} label={labelOf(name)} hint={hint} error={error}>
       <textarea id={id} rows={4} className={inputClass} aria-invalid={!!error} aria-describedby={describedBy(id, { hint, error })} {...register(name)} />
+      <FieldFeedbackFor name={name} />
     </Field>
   );
 }
@@ -69,6 +72,7 @@ export function SelectField({ name, options, hint, label, onValueChange }: { nam
           </option>
         ))}
       </select>
+      <FieldFeedbackFor name={name} />
     </Field>
   );
 }
@@ -98,6 +102,7 @@ export function ChoiceField({ name, options, legend, hint }: { name: string; opt
           </label>
         ))}
       </div>
+      <FieldFeedbackFor name={name} />
       {error ? (
         <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
           {error}
@@ -107,9 +112,12 @@ export function ChoiceField({ name, options, legend, hint }: { name: string; opt
   );
 }
 
-/** A yyyy-MM-dd date; with `longTerm`, a 长期 checkbox that stands for "does not expire". */
-export function DateField({ name, longTerm }: { name: string; longTerm?: boolean }) {
-  const { control, trigger, formState } = useFormContext();
+/**
+ * A yyyy-MM-dd date; with `longTerm`, a 长期 checkbox that stands for "does not expire". A date is
+ * picked whole, so it is checked at once (with its end date, if `pairedEnd` names one).
+ */
+export function DateField({ name, longTerm, pairedEnd }: { name: string; longTerm?: boolean; pairedEnd?: string }) {
+  const { control, trigger, getValues } = useFormContext();
   const t = useTranslations("wizard");
   const labelOf = useFieldLabel();
   const error = useFieldError(name);
@@ -122,7 +130,7 @@ export function DateField({ name, longTerm }: { name: string; longTerm?: boolean
         const isLongTerm = field.value === LONG_TERM;
         const change = (value: string) => {
           field.onChange(value);
-          if (get(formState.touchedFields, name) || formState.isSubmitted) void trigger(name);
+          void trigger(pairedEnd && getValues(pairedEnd) ? [name, pairedEnd] : name);
         };
         return (
           <Field id={id} label={labelOf(name)} error={error}>
@@ -146,6 +154,7 @@ export function DateField({ name, longTerm }: { name: string; longTerm?: boolean
                 </label>
               ) : null}
             </div>
+            <FieldFeedbackFor name={name} />
           </Field>
         );
       }}
@@ -163,6 +172,7 @@ export function PhotoInput({ name, hint }: { name: string; hint?: ReactNode }) {
       control={control}
       name={name}
       render={({ field }) => (
+        <>
         <PhotoField
           id={fieldId(name)}
           label={labelOf(name)}
@@ -174,6 +184,8 @@ export function PhotoInput({ name, hint }: { name: string; hint?: ReactNode }) {
             void trigger(name);
           }}
         />
+        <FieldFeedbackFor name={name} />
+        </>
       )}
     />
   );
@@ -209,6 +221,7 @@ export function PhotoListInput({ name, max, label }: { name: string; max: number
                 onChange={(value) => set(value ? (pic ? list.map((p, i) => (i === index ? value : p)) : [...list, value]) : list.filter((_, i) => i !== index))}
               />
             ))}
+            <FieldFeedbackFor name={name} />
             {error ? (
               <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
                 {error}
@@ -221,13 +234,16 @@ export function PhotoListInput({ name, max, label }: { name: string; max: number
   );
 }
 
-export function Section({ title, children, description }: { title: ReactNode; children: ReactNode; description?: ReactNode }) {
+/** A card of fields; the step's first card has no title of its own (the step heading names it). */
+export function Section({ title, children, description }: { title?: ReactNode; children: ReactNode; description?: ReactNode }) {
   return (
     <section className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-      <div>
-        <h3 className="text-base font-semibold text-slate-900">{title}</h3>
-        {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
-      </div>
+      {title || description ? (
+        <div>
+          {title ? <h3 className="text-base font-semibold text-slate-900">{title}</h3> : null}
+          {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
+        </div>
+      ) : null}
       {children}
     </section>
   );

@@ -145,7 +145,7 @@ export function ReviewSummary({ values, errors, onEdit }: { values: Record<strin
             <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[minmax(10rem,max-content)_1fr]">
               {rows.map(([path, kind]) => (
                 <div key={path} className="contents">
-                  <dt className="pt-1 text-slate-600">{labelOf(path.replace(/\.pic_file_list$/, ".pic_file_list"))}</dt>
+                  <dt className="pt-1 text-slate-600">{labelOf(path)}</dt>
                   <dd className="break-all pb-1 font-medium text-slate-900 sm:pt-1">{show(kind, at(v, path))}</dd>
                 </div>
               ))}

@@ -22,7 +22,7 @@ export function SubjectStep({ miniProgram }: { miniProgram: MiniProgramProfile |
   const documents = org && REQUIRED_DOCUMENTS[org];
   return (
     <div className="flex flex-col gap-6">
-      <Section title={t("steps.subject")}>
+      <Section>
         <ChoiceField
           name="organization_type"
           legend={t("subject.legend")}
@@ -66,12 +66,12 @@ export function LicenseStep() {
   const org = useWatch({ name: "organization_type" });
   const personal = isPersonalType(org);
   return (
-    <Section title={t("steps.license")} description={personal ? t("license.noLicence") : undefined}>
+    <Section description={personal ? t("license.noLicence") : undefined}>
       {personal ? null : <PhotoInput name="business_license_info.wxa_business_license_copy" />}
       <TextField name="business_license_info.legal_person" hint={t("hints.idNameHint")} />
       {personal ? null : (
         <div className="grid gap-4 sm:grid-cols-2">
-          <DateField name="business_license_info.business_time.0" />
+          <DateField name="business_license_info.business_time.0" pairedEnd="business_license_info.business_time.1" />
           <DateField name="business_license_info.business_time.1" longTerm />
         </div>
       )}
@@ -85,7 +85,7 @@ export function IdentityStep() {
   const needsAddress = ADDRESS_ORGANIZATION_TYPES.includes(org as OrganizationType);
   return (
     <div className="flex flex-col gap-6">
-      <Section title={t("steps.identity")}>
+      <Section>
         <ChoiceField name="id_doc_type" options={ID_DOC_TYPES.map((type) => ({ value: type, label: t(`idDocTypes.${type}`) }))} />
       </Section>
       {docType === MAINLAND_ID_CARD ? (
@@ -97,7 +97,7 @@ export function IdentityStep() {
           <TextField name="id_card_info.id_card_name" hint={t("hints.idNameHint")} />
           <TextField name="id_card_info.id_card_number" autoComplete="off" />
           <div className="grid gap-4 sm:grid-cols-2">
-            <DateField name="id_card_info.id_card_valid_time_begin" />
+            <DateField name="id_card_info.id_card_valid_time_begin" pairedEnd="id_card_info.id_card_valid_time" />
             <DateField name="id_card_info.id_card_valid_time" longTerm />
           </div>
           {needsAddress ? <TextField name="id_card_info.id_card_address" hint={t("identity.addressHint")} /> : null}
@@ -111,7 +111,7 @@ export function IdentityStep() {
           <TextField name="id_doc_info.id_doc_name" hint={t("hints.idNameHint")} />
           <TextField name="id_doc_info.id_doc_number" hint={t("hints.idDocNumberHint")} />
           <div className="grid gap-4 sm:grid-cols-2">
-            <DateField name="id_doc_info.doc_period_begin" />
+            <DateField name="id_doc_info.doc_period_begin" pairedEnd="id_doc_info.doc_period_end" />
             <DateField name="id_doc_info.doc_period_end" longTerm />
           </div>
           {needsAddress ? <TextField name="id_doc_info.id_doc_address" hint={t("identity.addressHint")} /> : null}
@@ -128,7 +128,7 @@ export function ContactStep() {
   const allowed = contactTypesFor(getValues("organization_type"));
   return (
     <div className="flex flex-col gap-6">
-      <Section title={t("steps.contact")} description={allowed.length === 1 ? t("contact.personalOnly") : undefined}>
+      <Section description={allowed.length === 1 ? t("contact.personalOnly") : undefined}>
         <ChoiceField name="contact_info.contact_type" options={(["65", "66"] as const).map((v) => ({ value: v, label: t(`contactTypes.${v}`), disabled: !allowed.includes(v) }))} />
         <TextField name="contact_info.contact_email" type="email" inputMode="email" autoComplete="email" hint={t("hints.emailHint")} />
         <TextField name="contact_info.mobile_phone" type="tel" inputMode="numeric" autoComplete="tel" hint={t("hints.mobileHint")} />
@@ -140,7 +140,7 @@ export function ContactStep() {
             <PhotoInput name="contact_info.wxa_contact_id_doc_copy_back" />
           </div>
           <div className="grid gap-4 sm:grid-cols-2">
-            <DateField name="contact_info.contact_id_doc_period_begin" />
+            <DateField name="contact_info.contact_id_doc_period_begin" pairedEnd="contact_info.contact_id_doc_period_end" />
             <DateField name="contact_info.contact_id_doc_period_end" longTerm />
           </div>
           <PhotoInput name="contact_info.wxa_business_authorization_letter" />

@@ -83,7 +83,7 @@ export function AccountStep({ merchantName }: { merchantName: string }) {
   const nameHint = accountType === PERSONAL_ACCOUNT ? (idName ? t("account.nameHintPersonal", { name: idName }) : undefined) : accountType ? t("account.nameHintCorporate", { name: merchantName }) : undefined;
   return (
     <div className="flex flex-col gap-6">
-      <Section title={t("steps.account")} description={allowed ? t(`account.rule.${org!}`) : t("account.chooseType")}>
+      <Section description={allowed ? t(`account.rule.${org!}`) : t("account.chooseType")}>
         <ChoiceField name="account_info.bank_account_type" options={(["74", "75"] as const).map((v) => ({ value: v, label: t(`accountTypes.${v}`), disabled: allowed ? !allowed.includes(v) : false }))} />
         <SelectField name="account_info.account_bank" options={ACCOUNT_BANKS.map((b) => ({ value: b.account_bank, label: b.need_bank_branch ? `${b.account_bank}（${t("account.needsBranch")}）` : b.account_bank }))} />
         <RegionPicker />
@@ -114,7 +114,7 @@ export function AdditionalStep() {
   const shortname = (useWatch({ name: "merchant_shortname" }) as string | undefined) ?? "";
   const used = utf8Bytes(shortname.trim());
   return (
-    <Section title={t("steps.additional")}>
+    <Section>
       <TextField
         name="merchant_shortname"
         hint={t("additional.shortnameRule")}

@@ -61,11 +61,16 @@ export function Wizard({ draft, miniProgram, merchantName }: WizardProps) {
     });
   };
 
+  // handleSubmit checks the step and focuses the first problem; after it, every field re-validates as it changes.
+  // The warning lasts while the step still shows errors; fixing them turns the button back into Next.
+  const liveProblems = Object.keys(flattenErrors(form.formState.errors)).length;
+  const warned = stepProblems > 0 && liveProblems > 0;
   const onNext = async () => {
-    if (stepProblems > 0) return goTo(WIZARD_STEPS[index + 1]!);
-    const ok = await form.trigger(undefined, { shouldFocus: true });
-    if (ok) return goTo(WIZARD_STEPS[index + 1]!);
-    setStepProblems(Object.keys(flattenErrors(form.formState.errors)).length || 1);
+    if (warned) return goTo(WIZARD_STEPS[index + 1]!);
+    await form.handleSubmit(
+      () => goTo(WIZARD_STEPS[index + 1]!),
+      (errors) => setStepProblems(Object.keys(flattenErrors(errors)).length || 1),
+    )();
   };
 
   // Steps with problems: the whole application checked against the schema, as the server will.
@@ -117,9 +122,9 @@ export function Wizard({ draft, miniProgram, merchantName }: WizardProps) {
               }}
             />
           ) : null}
-          {stepProblems > 0 ? (
+          {warned ? (
             <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              {t("nav.stepErrors", { count: stepProblems })}
+              {t("nav.stepErrors", { count: liveProblems })}
             </p>
           ) : null}
           <div className="flex flex-wrap justify-between gap-3">
@@ -130,7 +135,7 @@ export function Wizard({ draft, miniProgram, merchantName }: WizardProps) {
             ) : (
               <span />
             )}
-            {step !== "review" ? <Button onClick={() => void onNext()}>{stepProblems > 0 ? t("nav.continueAnyway") : t("nav.next")}</Button> : null}
+            {step !== "review" ? <Button onClick={() => void onNext()}>{warned ? t("nav.continueAnyway") : t("nav.next")}</Button> : null}
           </div>
         </form>
       </div>
@@ -173,7 +178,7 @@ function Progress({ step, onSelect, flagged }: { step: WizardStep; onSelect: (s:
                 <span className={clsx("flex size-6 items-center justify-center rounded-full border text-xs", isCurrent ? "border-brand-700 bg-brand-700 text-white" : warn ? "border-amber-600 text-amber-800" : i < current ? "border-brand-700 text-brand-800" : "border-slate-400")}>
                   {warn ? "!" : i + 1}
                 </span>
-                <span className="sr-only sm:not-sr-only sm:block sm:truncate sm:max-w-full">{t(`steps.${s}`)}</span>
+                <span className="sr-only sm:not-sr-only sm:block sm:max-w-full sm:leading-tight sm:break-words">{t(`steps.${s}`)}</span>
                 {warn ? <span className="sr-only">{t("progress.hasErrors")}</span> : null}
               </button>
             </li>

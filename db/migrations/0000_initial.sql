@@ -352,19 +352,20 @@ CREATE INDEX "sandbox_tokens_appid_idx" ON "sandbox_tokens" USING btree ("appid"
 CREATE UNIQUE INDEX "ledger_entries_once_per_payment" ON "ledger_entries" USING btree ("kind","payment_id") WHERE "ledger_entries"."payment_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "ledger_entries_once_per_withdrawal" ON "ledger_entries" USING btree ("kind","withdrawal_id") WHERE "ledger_entries"."withdrawal_id" is not null;--> statement-breakpoint
 CREATE INDEX "ledger_entries_balance_idx" ON "ledger_entries" USING btree ("merchant_id","currency","available_at");--> statement-breakpoint
-CREATE INDEX "ledger_entries_list_idx" ON "ledger_entries" USING btree ("merchant_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "ledger_entries_list_idx" ON "ledger_entries" USING btree ("merchant_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "payment_events_timeline_idx" ON "payment_events" USING btree ("payment_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "payment_notifications_dedupe_key" ON "payment_notifications" USING btree ("dedupe_key");--> statement-breakpoint
 CREATE INDEX "payment_notifications_due_idx" ON "payment_notifications" USING btree ("next_attempt_at") WHERE "payment_notifications"."processed_at" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "payments_order_id_key" ON "payments" USING btree ("order_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "payments_merchant_order_key" ON "payments" USING btree ("merchant_id","merchant_order_id");--> statement-breakpoint
-CREATE INDEX "payments_list_keyset_idx" ON "payments" USING btree ("merchant_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "payments_list_status_keyset_idx" ON "payments" USING btree ("merchant_id","status","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "payments_list_currency_keyset_idx" ON "payments" USING btree ("merchant_id","currency","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "payments_list_keyset_idx" ON "payments" USING btree ("merchant_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "payments_list_status_keyset_idx" ON "payments" USING btree ("merchant_id","status","created_at","id");--> statement-breakpoint
+CREATE INDEX "payments_list_currency_keyset_idx" ON "payments" USING btree ("merchant_id","currency","created_at","id");--> statement-breakpoint
+CREATE INDEX "payments_summary_idx" ON "payments" USING btree ("merchant_id","created_at","status","currency","amount_minor");--> statement-breakpoint
 CREATE UNIQUE INDEX "sandbox_payments_merchant_order_key" ON "sandbox_payments" USING btree ("sub_merchant_id","merchant_order_id");--> statement-breakpoint
-CREATE INDEX "settlement_changes_merchant_idx" ON "settlement_account_changes" USING btree ("merchant_id","created_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "settlement_changes_merchant_idx" ON "settlement_account_changes" USING btree ("merchant_id","created_at");--> statement-breakpoint
 CREATE INDEX "settlement_changes_due_idx" ON "settlement_account_changes" USING btree ("verify_at") WHERE "settlement_account_changes"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "withdrawal_events_timeline_idx" ON "withdrawal_events" USING btree ("withdrawal_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "withdrawals_idempotency_key" ON "withdrawals" USING btree ("merchant_id","idempotency_key");--> statement-breakpoint
-CREATE INDEX "withdrawals_list_keyset_idx" ON "withdrawals" USING btree ("merchant_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "withdrawals_list_keyset_idx" ON "withdrawals" USING btree ("merchant_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "withdrawals_due_idx" ON "withdrawals" USING btree ("next_check_at") WHERE "withdrawals"."next_check_at" is not null;

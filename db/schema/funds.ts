@@ -28,12 +28,15 @@ export const payments = pgTable("payments", {
   uniqueIndex("payments_order_id_key").on(t.orderId),
   // Search by merchant_order_id, and the merchant's own uniqueness of it.
   uniqueIndex("payments_merchant_order_key").on(t.merchantId, t.merchantOrderId),
-  // Keyset list: WHERE merchant_id = ? ORDER BY created_at DESC, id DESC.
-  index("payments_list_keyset_idx").on(t.merchantId, t.createdAt.desc(), t.id.desc()),
+  // Keyset list: WHERE merchant_id = ? ORDER BY created_at DESC, id DESC (a backward scan; the
+  // default DESC is NULLS FIRST, which an index declared DESC NULLS LAST would not serve).
+  index("payments_list_keyset_idx").on(t.merchantId, t.createdAt, t.id),
   // The same list filtered by status.
-  index("payments_list_status_keyset_idx").on(t.merchantId, t.status, t.createdAt.desc(), t.id.desc()),
+  index("payments_list_status_keyset_idx").on(t.merchantId, t.status, t.createdAt, t.id),
   // The same list filtered by currency (amount ranges are only meaningful within one currency).
-  index("payments_list_currency_keyset_idx").on(t.merchantId, t.currency, t.createdAt.desc(), t.id.desc()),
+  index("payments_list_currency_keyset_idx").on(t.merchantId, t.currency, t.createdAt, t.id),
+  // Summary tiles and the daily chart read a time range of one merchant: covered, so index-only.
+  index("payments_summary_idx").on(t.merchantId, t.createdAt, t.status, t.currency, t.amountMinor),
   check("payments_amount_nonnegative", sql`${t.amountMinor} >= 0`),
 ]);
 
@@ -96,7 +99,7 @@ export const ledgerEntries = pgTable("ledger_entries", {
   uniqueIndex("ledger_entries_once_per_withdrawal").on(t.kind, t.withdrawalId).where(sql`${t.withdrawalId} is not null`),
   // Balance sums and the movements list.
   index("ledger_entries_balance_idx").on(t.merchantId, t.currency, t.availableAt),
-  index("ledger_entries_list_idx").on(t.merchantId, t.createdAt.desc(), t.id.desc()),
+  index("ledger_entries_list_idx").on(t.merchantId, t.createdAt, t.id),
 ]);
 
 /** WeChat's sub-merchant withdrawal states, lower-cased: CREATE_SUCCESS, SUCCESS, FAIL, CLOSE, REFUND (bank return). */
@@ -121,7 +124,7 @@ export const withdrawals = pgTable("withdrawals", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   uniqueIndex("withdrawals_idempotency_key").on(t.merchantId, t.idempotencyKey),
-  index("withdrawals_list_keyset_idx").on(t.merchantId, t.createdAt.desc(), t.id.desc()),
+  index("withdrawals_list_keyset_idx").on(t.merchantId, t.createdAt, t.id),
   index("withdrawals_due_idx").on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
   check("withdrawals_amount_positive", sql`${t.amountMinor} > 0`),
 ]);
@@ -174,7 +177,7 @@ export const settlementAccountChanges = pgTable("settlement_account_changes", {
   decidedAt: timestamp("decided_at", { withTimezone: true }),
 }, (t) => [
   // The daily limit counts a merchant's requests since midnight; the list shows the latest.
-  index("settlement_changes_merchant_idx").on(t.merchantId, t.createdAt.desc()),
+  index("settlement_changes_merchant_idx").on(t.merchantId, t.createdAt),
   index("settlement_changes_due_idx").on(t.verifyAt).where(sql`${t.status} = 'pending'`),
 ]);
 

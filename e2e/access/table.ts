@@ -40,6 +40,15 @@ export type Row = {
   verify?: (visitor: Visitor, response: { status: number; text: string; headers: Record<string, string> }) => void;
 };
 
+const NO_APPLICATION = "00000000-0000-4000-8000-000000000000";
+const reviewActions: [string, Record<string, unknown>][] = [
+  ["commentAction", { fieldPath: "merchant_shortname", body: "x" }],
+  ["deleteCommentAction", { commentId: NO_APPLICATION }],
+  ["requestChangesAction", {}],
+  ["approveAction", {}],
+  ["revealAction", { fieldPath: "id_card_info.id_card_number", reason: "access check" }],
+];
+
 const merchantPage: Record<Visitor, Outcome> = { anon: "login", merchantA: 200, merchantB: 200, support: 403 };
 const supportPage: Record<Visitor, Outcome> = { anon: "login", merchantA: 403, merchantB: 403, support: 200 };
 const everyone = (status: number): Record<Visitor, Outcome> => ({ anon: status, merchantA: status, merchantB: status, support: status });
@@ -55,6 +64,8 @@ export const accessTable: Row[] = [
   { key: "PAGE /support/review", expect: supportPage },
   { key: "PAGE /support/merchants", expect: supportPage },
   { key: "PAGE /support/audit", expect: supportPage },
+  // An application id nobody has: support gets the not-found page, merchants the 403 before any lookup.
+  { key: "PAGE /support/review/[applicationId]", url: `/support/review/${NO_APPLICATION}`, expect: { ...supportPage, support: 404 } },
 
   // Route handlers.
   { key: "GET /api/health", expect: everyone(200) },
@@ -72,6 +83,16 @@ export const accessTable: Row[] = [
   { key: "POST /api/auth/[...nextauth]", url: "/api/auth/signout", expect: everyone(302), crossSite: "exempt: next-auth CSRF token" },
 
   // Server actions (answer 200 with the action's result; guards inside them are asserted per row).
+  ...reviewActions.map(([name, input]) => ({
+    key: `ACTION app/(console)/support/review/[applicationId]/actions.ts#${name}`,
+    body: [{ applicationId: NO_APPLICATION, expectedRevision: 1, revision: 1, ...input }],
+    expect: { anon: "login", merchantA: 200, merchantB: 200, support: 200 } as Record<Visitor, Outcome>,
+    verify: (visitor: Visitor, response: { text: string }) => {
+      // Merchants are refused by the guard; support passes it and finds no such application.
+      const expected = visitor === "support" ? /"error":"notFound"/ : /"error":"forbidden"/;
+      if (!expected.test(response.text)) throw new Error(`${visitor}: ${response.text.slice(0, 200)}`);
+    },
+  })),
   {
     key: "ACTION app/actions/locale.ts#setLocale",
     body: ["en"],

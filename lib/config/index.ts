@@ -121,10 +121,13 @@ export type WeChatConfig = {
   sandboxReviewSeconds: number;
   /** `kind=rate` pairs: delay_ms=<ms>, http_5xx, errcode_minus1, expired_token as 0..1 rates. */
   sandboxFaults: string;
-  /** Failed sign-ins allowed per account and per client address in one window. */
 };
 
-type DevSecrets = { authSecret: string; dataKeyId: string; dataKey: string };
+/**
+ * `dataKeyId`/`dataKey` is the generated key; `npm run keys:rotate -- --new-key` adds later ones to
+ * `extraDataKeys` (kid → base64) and makes the newest active.
+ */
+type DevSecrets = { authSecret: string; dataKeyId: string; dataKey: string; extraDataKeys?: Record<string, string>; activeDataKeyId?: string };
 
 /** Development secrets are generated once into the data folder (never the repo) and reused after. */
 function loadDevSecrets(dataDir: string): DevSecrets {
@@ -165,8 +168,10 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     throw new ConfigError("Configuration error: NEXTAUTH_URL is required when APP_ENV=production (the console's public URL).");
   }
   const dev = production && e.NEXTAUTH_SECRET && e.DATA_ENCRYPTION_KEYS ? undefined : loadDevSecrets(dataDir);
-  const dataKeys = e.DATA_ENCRYPTION_KEYS ?? new Map([[dev!.dataKeyId, Buffer.from(dev!.dataKey, "base64")]]);
-  const activeDataKeyId = e.DATA_ENCRYPTION_ACTIVE_KEY ?? [...dataKeys.keys()].at(-1)!;
+  const dataKeys =
+    e.DATA_ENCRYPTION_KEYS ??
+    new Map([[dev!.dataKeyId, dev!.dataKey] as const, ...Object.entries(dev!.extraDataKeys ?? {})].map(([kid, b64]) => [kid, Buffer.from(b64, "base64")]));
+  const activeDataKeyId = e.DATA_ENCRYPTION_ACTIVE_KEY ?? (e.DATA_ENCRYPTION_KEYS ? undefined : dev!.activeDataKeyId) ?? [...dataKeys.keys()].at(-1)!;
   if (!dataKeys.has(activeDataKeyId)) {
     throw new ConfigError(`Configuration error: DATA_ENCRYPTION_ACTIVE_KEY names "${activeDataKeyId}", which is not in DATA_ENCRYPTION_KEYS.`);
   }
@@ -230,6 +235,22 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       windowSeconds: e.SIGNIN_WINDOW_MINUTES * 60,
     },
   };
+}
+
+/**
+ * Development only: generates a new data key into the data folder's secrets.json and makes it
+ * the active one (the earlier keys stay, so existing values still open). Answers its key id.
+ */
+export function addDevDataKey(dataDir: string): string {
+  const file = path.join(path.resolve(dataDir), "secrets.json");
+  const secrets = loadDevSecrets(path.resolve(dataDir));
+  const taken = new Set([secrets.dataKeyId, ...Object.keys(secrets.extraDataKeys ?? {})]);
+  let n = taken.size + 1;
+  while (taken.has(`dev${n}`)) n += 1;
+  const kid = `dev${n}`;
+  const next: DevSecrets = { ...secrets, extraDataKeys: { ...secrets.extraDataKeys, [kid]: randomBytes(32).toString("base64") }, activeDataKeyId: kid };
+  writeFileSync(file, JSON.stringify(next, null, 2), { mode: 0o600 });
+  return kid;
 }
 
 const globalForConfig = globalThis as unknown as { __appConfig?: AppConfig };

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { ledgerEntries } from "@/db/schema";
 
@@ -40,9 +40,7 @@ export async function listLedgerEntries(db: Db, { merchantId, cursor, limit = 50
     .where(
       and(
         eq(ledgerEntries.merchantId, merchantId),
-        cursor
-          ? or(lt(ledgerEntries.createdAt, new Date(cursor.createdAt)), and(eq(ledgerEntries.createdAt, new Date(cursor.createdAt)), lt(ledgerEntries.id, cursor.id)))
-          : undefined,
+        cursor ? sql`(${ledgerEntries.createdAt}, ${ledgerEntries.id}) < (${new Date(cursor.createdAt)}::timestamptz, ${cursor.id}::uuid)` : undefined,
       ),
     )
     .orderBy(desc(ledgerEntries.createdAt), desc(ledgerEntries.id))

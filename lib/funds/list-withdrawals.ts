@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, or } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { withdrawalEvents, withdrawals } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -13,7 +13,7 @@ export async function listWithdrawals(db: Db, { merchantId, after, limit = 20 }:
     .where(
       and(
         eq(withdrawals.merchantId, merchantId),
-        cursor ? or(lt(withdrawals.createdAt, new Date(cursor.createdAt)), and(eq(withdrawals.createdAt, new Date(cursor.createdAt)), lt(withdrawals.id, cursor.id))) : undefined,
+        cursor ? sql`(${withdrawals.createdAt}, ${withdrawals.id}) < (${new Date(cursor.createdAt)}::timestamptz, ${cursor.id}::uuid)` : undefined,
       ),
     )
     .orderBy(desc(withdrawals.createdAt), desc(withdrawals.id))

@@ -35,9 +35,9 @@ export async function applyProviderPayment(
   const now = options.now ?? new Date();
 
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select().from(payments).where(eq(payments.orderId, reported.order_id)).for("update");
-    let result: ApplyResult;
-    let feeBps: number;
+    let [existing] = await tx.select().from(payments).where(eq(payments.orderId, reported.order_id)).for("update");
+    let result: ApplyResult | undefined;
+    let feeBps = 0;
     if (!existing) {
       if (!uuidPattern.test(reported.sub_merchant_id)) throw new ProviderError("Payment for an unknown sub-merchant", true);
       const [merchant] = await tx.select({ id: merchants.id, feeRateBps: merchants.feeRateBps }).from(merchants).where(eq(merchants.id, reported.sub_merchant_id));
@@ -57,10 +57,17 @@ export async function applyProviderPayment(
           paidAt,
           queriedAt: now,
         })
+        // Another notification of the same order may have inserted it first: then update that row.
+        .onConflictDoNothing({ target: payments.orderId })
         .returning({ id: payments.id });
-      result = { paymentId: row!.id, merchantId: merchant.id, from: null, to: reported.status, ignored: false };
-      await tx.insert(paymentEvents).values({ paymentId: row!.id, merchantId: merchant.id, source: options.source, fromStatus: null, toStatus: reported.status, actorId: options.actorId, createdAt: now });
-    } else {
+      if (row) {
+        result = { paymentId: row.id, merchantId: merchant.id, from: null, to: reported.status, ignored: false };
+        await tx.insert(paymentEvents).values({ paymentId: row.id, merchantId: merchant.id, source: options.source, fromStatus: null, toStatus: reported.status, actorId: options.actorId, createdAt: now });
+      } else {
+        [existing] = await tx.select().from(payments).where(eq(payments.orderId, reported.order_id)).for("update");
+      }
+    }
+    if (existing) {
       const to = nextPaymentStatus(existing.status, reported.status);
       const ignored = to !== reported.status;
       result = { paymentId: existing.id, merchantId: existing.merchantId, from: existing.status, to, ignored };
@@ -82,6 +89,7 @@ export async function applyProviderPayment(
       const [merchant] = await tx.select({ feeRateBps: merchants.feeRateBps }).from(merchants).where(eq(merchants.id, existing.merchantId));
       feeBps = merchant!.feeRateBps;
     }
+    if (!result) throw new Error("unreachable: payment neither inserted nor found");
     if (result.to === "SUCCEEDED" && result.from !== "SUCCEEDED") {
       const availableAt = new Date((paidAt ?? now).getTime() + options.settlementDelayHours * 3_600_000);
       const fee = feeFor(amountMinor, feeBps);

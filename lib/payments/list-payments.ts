@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, lt, lte, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { payments } from "@/db/schema";
 import { dayStart, decodeCursor, encodeCursor, type PaymentFilters } from "./filters";
@@ -36,9 +36,8 @@ export async function listPayments(db: Db, { merchantId, filters, limit = 50 }: 
   let keyset: SQL | undefined;
   if (cursor) {
     const at = new Date(cursor.createdAt);
-    keyset = forwardDesc
-      ? or(lt(payments.createdAt, at), and(eq(payments.createdAt, at), lt(payments.id, cursor.id)))
-      : or(gt(payments.createdAt, at), and(eq(payments.createdAt, at), gt(payments.id, cursor.id)));
+    // A row comparison is one index range condition; the equivalent OR is not.
+    keyset = forwardDesc ? sql`(${payments.createdAt}, ${payments.id}) < (${at}::timestamptz, ${cursor.id}::uuid)` : sql`(${payments.createdAt}, ${payments.id}) > (${at}::timestamptz, ${cursor.id}::uuid)`;
   }
   const order = forwardDesc ? [desc(payments.createdAt), desc(payments.id)] : [asc(payments.createdAt), asc(payments.id)];
   const rows = await db
@@ -62,7 +61,7 @@ export async function listPayments(db: Db, { merchantId, filters, limit = 50 }: 
 
 /** A window of the filtered set for the streaming export (always newest first). */
 export async function paymentBatch(db: Db, { merchantId, filters, after, limit }: { merchantId: string; filters: PaymentFilters; after?: { createdAt: Date; id: string }; limit: number }) {
-  const keyset = after ? or(lt(payments.createdAt, after.createdAt), and(eq(payments.createdAt, after.createdAt), lt(payments.id, after.id))) : undefined;
+  const keyset = after ? sql`(${payments.createdAt}, ${payments.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)` : undefined;
   return db
     .select()
     .from(payments)

@@ -81,7 +81,7 @@ type Claimed = { id: string; order_id: string; merchant_order_id: string | null;
 export async function processDueNotifications(
   db: Db,
   provider: PaymentProvider,
-  options: { settlementDelayHours: number; limit?: number; onlyId?: string },
+  options: { settlementDelayHours: number; limit?: number; onlyId?: string; concurrency?: number },
 ): Promise<{ processed: number; failed: number }> {
   const limit = options.limit ?? 50;
   const only = options.onlyId ? sql`and id = ${options.onlyId}` : sql``;
@@ -96,7 +96,7 @@ export async function processDueNotifications(
     returning id, order_id, merchant_order_id, attempts`)) as unknown as { rows: Claimed[] };
   let processed = 0;
   let failed = 0;
-  for (const claimed of result.rows) {
+  const handle = async (claimed: Claimed) => {
     try {
       const reported = await queryPaymentIntent(provider, { order_id: claimed.order_id, ...(claimed.merchant_order_id ? { merchant_order_id: claimed.merchant_order_id } : {}) });
       await applyProviderPayment(db, reported, { source: "notification", settlementDelayHours: options.settlementDelayHours });
@@ -114,7 +114,12 @@ export async function processDueNotifications(
         })
         .where(and(eq(paymentNotifications.id, claimed.id), isNull(paymentNotifications.processedAt)));
     }
-  }
+  };
+  // A few at a time: the provider round trip dominates, and each payment is locked on its own row.
+  const queue = [...result.rows];
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, queue.length) }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) await handle(next);
+  }));
   return { processed, failed };
 }
 

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import sharp from "sharp";
 import type { Db } from "@/db/client";
-import { applicationEvents, applicationRevisions, applications, mediaFiles, merchants, users } from "@/db/schema";
+import { createHash } from "node:crypto";
+import { applicationEvents, applicationRevisions, applications, mediaFiles, merchants, sandboxMedia, users } from "@/db/schema";
 import { sealBytes, sealString, type KeyRing } from "@/lib/crypto/at-rest";
 import { registerSandboxMedia } from "@/lib/wechat/sandbox/seed-media";
 import { e2eIdCardNumber, e2eReviewMerchants, e2eSecondSupport } from "./e2e-fixtures";
@@ -37,9 +38,10 @@ export function e2eQualification(m: (typeof e2eReviewMerchants)[keyof typeof e2e
 /**
  * SEED_E2E: merchants with a complete application (the flow merchant's still a draft for the test to
  * submit, the others submitted and pending review), their admin accounts and document photos, and
- * a second support user. Idempotent.
+ * a second support user. With the WeChat sandbox, the photos are registered with it as if uploaded
+ * (the server is not listening yet at boot), so the approved applications can be sent. Idempotent.
  */
-export async function seedReviewE2e(db: Db, ring: KeyRing, hashPassword: (password: string) => Promise<string>): Promise<void> {
+export async function seedReviewE2e(db: Db, ring: KeyRing, hashPassword: (password: string) => Promise<string>, options: { sandboxAppid?: string } = {}): Promise<void> {
   const supportExists = await db.select({ id: users.id }).from(users).where(sql`${users.email} = ${e2eSecondSupport.email}`);
   if (supportExists.length === 0) {
     await db.insert(users).values({ email: e2eSecondSupport.email, name: e2eSecondSupport.name, role: "support", passwordHash: await hashPassword(e2eSecondSupport.password) }).onConflictDoNothing();
@@ -57,6 +59,9 @@ export async function seedReviewE2e(db: Db, ring: KeyRing, hashPassword: (passwo
     const media = (kind: string) => ({ media_id: `wxashop_e2e_${key}_${kind}`, pay_media_id: `pay_e2e_${key}_${kind}` });
     for (const kind of ["licence", "front", "back"] as const) {
       const p = photos[kind];
+      if (options.sandboxAppid) {
+        await db.insert(sandboxMedia).values({ mediaId: media(kind).media_id, payMediaId: media(kind).pay_media_id, appid: options.sandboxAppid, byteSize: p.bytes.length, sha256: createHash("sha256").update(p.bytes).digest("hex") }).onConflictDoNothing();
+      }
       await db.insert(mediaFiles).values({ merchantId: m.id, uploadedBy: admin!.id, contentSealed: sealBytes(ring, p.bytes), mimeType: "image/jpeg", byteSize: p.bytes.length, width: p.width, height: p.height, mediaId: media(kind).media_id, payMediaId: media(kind).pay_media_id });
       await registerSandboxMedia(db, [{ ...media(kind), bytes: p.bytes }]);
     }

@@ -52,7 +52,9 @@ describe.each(testEngines)("key rotation on %s", (engine) => {
   it("stops part way, both keys still open everything, then resumes and finishes", async () => {
     const partial = await rotateSealedColumns(t.db, rotatingRing, { batchSize: { string: 5, bytes: 5 }, maxBatches: 2 });
     expect(partial[0]).toMatchObject({ column: "applications.draft_sealed", rotated: 10, remaining: N - 10 });
-    expect(partial.slice(1).every((c) => c.rotated === 0 && c.remaining === N)).toBe(true);
+    // The columns this test fills wait for their turn; the other registered columns are empty here.
+    const filled = new Set(["applications.draft_sealed", "application_revisions.data_sealed", "media_files.content_sealed"]);
+    expect(partial.slice(1).every((c) => c.rotated === 0 && c.remaining === (filled.has(c.column) ? N : 0))).toBe(true);
     const census = await sealedKeyCensus(t.db);
     expect(census["applications.draft_sealed"]).toEqual({ k1: N - 10, k2: 10 });
 
@@ -61,12 +63,12 @@ describe.each(testEngines)("key rotation on %s", (engine) => {
     expect(drafts.map((a) => openString(rotatingRing, a.draftSealed)).sort()).toEqual(Array.from({ length: N }, (_, i) => draft(i)).sort());
 
     const rest = await rotateSealedColumns(t.db, rotatingRing, { batchSize: { string: 5, bytes: 5 } });
-    expect(rest.map((c) => [c.column, c.rotated, c.remaining, c.failed.length])).toEqual([
+    expect(rest.filter((c) => filled.has(c.column)).map((c) => [c.column, c.rotated, c.remaining, c.failed.length])).toEqual([
       ["applications.draft_sealed", N - 10, 0, 0],
       ["application_revisions.data_sealed", N, 0, 0],
       ["media_files.content_sealed", N, 0, 0],
     ]);
-    expect(await sealedKeyCensus(t.db)).toEqual({
+    expect(Object.fromEntries(Object.entries(await sealedKeyCensus(t.db)).filter(([column]) => filled.has(column)))).toEqual({
       "applications.draft_sealed": { k2: N },
       "application_revisions.data_sealed": { k2: N },
       "media_files.content_sealed": { k2: N },

@@ -4,7 +4,7 @@ import { demoAccounts, seedDemoData } from "@/db/seed";
 import { hashPassword } from "@/lib/auth/password";
 import { signInWithLimits, type SignInLimits } from "@/lib/auth/sign-in";
 import { clientAddress } from "@/lib/security/client-address";
-import { hitBucket } from "@/lib/security/rate-limit";
+import { hitBucket, pruneBuckets } from "@/lib/security/rate-limit";
 import { createTestDb, testEngines, type TestDb } from "../helpers/db";
 
 const limits: SignInLimits = { perAccount: 2, perAddress: 4, windowSeconds: 900 };
@@ -114,5 +114,20 @@ describe("client address", () => {
     expect(clientAddress({ "x-forwarded-for": "::1" })).toBe("::1");
     expect(clientAddress({})).toBe("unknown");
     expect(clientAddress({ "x-forwarded-for": "x".repeat(500) })).toHaveLength(64);
+  });
+});
+
+describe("pruning", () => {
+  it("drops only windows that ended long ago", async () => {
+    const t = await createTestDb("pglite");
+    try {
+      const now = new Date("2026-02-01T00:00:00Z");
+      await hitBucket(t.db, "old", 60, new Date(now.getTime() - 2 * 86_400_000));
+      await hitBucket(t.db, "recent", 60, new Date(now.getTime() - 3_600_000));
+      await pruneBuckets(t.db, 86_400, now);
+      expect((await t.db.select().from(rateLimitBuckets)).map((b) => b.key)).toEqual(["recent"]);
+    } finally {
+      await t.destroy();
+    }
   });
 });

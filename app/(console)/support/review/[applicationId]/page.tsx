@@ -13,11 +13,10 @@ import { dataKeyRing } from "@/lib/crypto/keys";
 import { isAppError } from "@/lib/errors";
 import { isUuid } from "@/lib/pagination/cursor";
 import { getReviewDetail } from "@/lib/review/detail";
-import { fieldLabelFor } from "@/lib/review/field-labels";
+import { fieldLabelFor, valueLabelFor } from "@/lib/review/field-labels";
 import { groupBySection } from "@/lib/review/sections";
 import { getDb } from "@/lib/server/db";
 import { approveAction, commentAction, deleteCommentAction, requestChangesAction, revealAction } from "./actions";
-import { WeChatMessageText } from "@/components/wechat/wechat-message";
 
 type Params = Promise<{ applicationId: string }>;
 
@@ -45,10 +44,12 @@ export default async function ReviewDetailPage({ params }: { params: Params }) {
   const { application: app } = detail;
   const editable = app.status === "pending_review";
   const label = (path: string) => fieldLabelFor(tAll, path);
-  const sections = groupBySection(detail.fields);
-  const changedCount = detail.fields.filter((f) => f.changed).length;
+  const sectionTitle = (key: string) => (key === "other" ? t("sections.other") : tAll(`wizard.steps.${key}` as never));
+  // Enum values read as the merchant chose them (企业（2）rather than 2).
+  const fields = detail.fields.map((f) => (f.sensitive ? f : { ...f, display: valueLabelFor(tAll, f.path, f.display), previousDisplay: valueLabelFor(tAll, f.path, f.previousDisplay) }));
+  const sections = groupBySection(fields);
+  const changedCount = fields.filter((f) => f.changed).length;
   const actions = { reveal: revealAction, comment: commentAction, deleteComment: deleteCommentAction };
-  const typeKey = `organizationType.${app.organizationType ?? "unknown"}`;
 
   return (
     <article aria-labelledby="page-title" className="flex flex-col gap-5">
@@ -65,7 +66,7 @@ export default async function ReviewDetailPage({ params }: { params: Params }) {
           </div>
           <div>
             <dt className="text-slate-600">{t("detail.revision")}</dt>
-            <dd>{t("detail.revisionOf", { revision: app.revision })} · {t.has(typeKey as never) ? t(typeKey as never) : app.organizationType}</dd>
+            <dd>{t("detail.revisionOf", { revision: app.revision })} · {app.organizationType ? valueLabelFor(tAll, "organization_type", app.organizationType) : t("unknownType")}</dd>
           </div>
           <div>
             <dt className="text-slate-600">{t("detail.submittedAt")}</dt>
@@ -82,8 +83,10 @@ export default async function ReviewDetailPage({ params }: { params: Params }) {
           {detail.previousRevision ? `${t("detail.comparedWith", { revision: detail.previousRevision })} ${t("detail.changedCount", { count: changedCount, revision: detail.previousRevision })}` : t("detail.firstRevision")}
         </p>
         {app.wechatMessage ? (
-          <p role="note" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-            <strong>{t("detail.wechatMessage")}:</strong> <WeChatMessageText message={app.wechatMessage} />
+          <p role="note" className="whitespace-pre-wrap rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+            <strong>{t("detail.wechatMessage")}:</strong>{" "}
+            {/* The WeChat workers store either WeChat's readable text or a `wechat.errors.*` message key. */}
+            {tAll.has(app.wechatMessage as never) ? tAll(app.wechatMessage as never) : app.wechatMessage}
           </p>
         ) : null}
       </header>
@@ -93,14 +96,14 @@ export default async function ReviewDetailPage({ params }: { params: Params }) {
           <nav aria-label={t("detail.stepsNav")} className="flex flex-wrap gap-2 text-sm">
             {sections.map((s) => (
               <a key={s.key} href={`#section-${s.key}`} className="rounded-full border border-slate-300 bg-white px-3 py-1 text-slate-800 hover:bg-slate-50">
-                {t(`sections.${s.key}`)}
+                {sectionTitle(s.key)}
                 {s.fields.some((f) => f.changed) ? <span className="ml-1 text-amber-700" aria-hidden>●</span> : null}
               </a>
             ))}
           </nav>
           {sections.map((section) => (
             <section key={section.key} id={`section-${section.key}`} aria-labelledby={`section-${section.key}-title`} className="overflow-hidden rounded-lg border border-slate-200 bg-white">
-              <h2 id={`section-${section.key}-title`} className="bg-slate-50 px-3 py-2 text-base font-semibold">{t(`sections.${section.key}`)}</h2>
+              <h2 id={`section-${section.key}-title`} className="bg-slate-50 px-3 py-2 text-base font-semibold">{sectionTitle(section.key)}</h2>
               <dl>
                 {section.fields.map((field) => (
                   <ReviewField
