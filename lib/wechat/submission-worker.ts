@@ -154,8 +154,8 @@ async function sendOne(db: Db, client: WeChatClient, row: Claimed, options: Work
       // WeChat names the fields it refused (`invalid args hint: [a.b, c]`): a comment on each, in
       // Chinese like WeChat's own review reasons (comments are text, not message keys).
       const paths = /hint: \[([^\]]+)\]/.exec(failure.errmsg)?.[1]?.split(",").map((p) => p.trim()).filter(Boolean) ?? [];
-      for (const fieldPath of paths.slice(0, 20)) {
-        await tx.insert(fieldComments).values({ applicationId: row.application_id, merchantId: row.merchant_id, revision: row.revision, fieldPath, body: zhWechat.errors.field_invalid, source: "wechat" });
+      for (const [index, fieldPath] of paths.slice(0, 20).entries()) {
+        await tx.insert(fieldComments).values({ createdAt: new Date(now().getTime() + index), applicationId: row.application_id, merchantId: row.merchant_id, revision: row.revision, fieldPath, body: zhWechat.errors.field_invalid, source: "wechat" });
       }
     }
   });
