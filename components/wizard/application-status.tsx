@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ApplicationStatus } from "@/db/schema";
 import type { TimelineEvent } from "@/lib/applications/load-application";
+import { WeChatMessageText } from "@/components/wechat/wechat-message";
 
 const KNOWN_EVENTS = new Set(["created", "saved", "submitted", "changes_requested", "approved", "sent_to_wechat", "wechat_answer", "wechat_retry", "wechat_refused", "wechat_finished", "wechat_rejected"]);
 
@@ -15,7 +16,7 @@ export async function ApplicationStatusCard({ status, revision, submittedAt, tim
         {t("title")}: <span data-testid="application-status" data-status={status}>{t(`names.${status}`)}</span>
       </h2>
       <p className="mt-1 text-sm text-slate-700">{t(`explain.${status}`)}</p>
-      {wechatMessage ? <p className="mt-2 text-sm text-amber-900">{wechatMessage}</p> : null}
+      {wechatMessage ? <p className="mt-2 whitespace-pre-line text-sm text-amber-900"><WeChatMessageText message={wechatMessage} /></p> : null}
       {revision > 0 ? (
         <p className="mt-1 text-xs text-slate-600">
           {t("revision", { revision })}

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { createHash } from "node:crypto";
 import { applicationEvents, applicationRevisions, applications, mediaFiles, merchants, sandboxMedia, users } from "@/db/schema";
 import { sealBytes, sealString, type KeyRing } from "@/lib/crypto/at-rest";
+import { registerSandboxMedia } from "@/lib/wechat/sandbox/seed-media";
 import { e2eIdCardNumber, e2eReviewMerchants, e2eSecondSupport } from "./e2e-fixtures";
 
 async function photo(label: string, hue: number): Promise<{ bytes: Buffer; width: number; height: number }> {
@@ -62,6 +63,7 @@ export async function seedReviewE2e(db: Db, ring: KeyRing, hashPassword: (passwo
         await db.insert(sandboxMedia).values({ mediaId: media(kind).media_id, payMediaId: media(kind).pay_media_id, appid: options.sandboxAppid, byteSize: p.bytes.length, sha256: createHash("sha256").update(p.bytes).digest("hex") }).onConflictDoNothing();
       }
       await db.insert(mediaFiles).values({ merchantId: m.id, uploadedBy: admin!.id, contentSealed: sealBytes(ring, p.bytes), mimeType: "image/jpeg", byteSize: p.bytes.length, width: p.width, height: p.height, mediaId: media(kind).media_id, payMediaId: media(kind).pay_media_id });
+      await registerSandboxMedia(db, [{ ...media(kind), bytes: p.bytes }]);
     }
     const data = e2eQualification(m, media);
     const submittedAt = new Date(Date.now() - hour * 3_600_000);

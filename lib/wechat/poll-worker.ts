@@ -61,8 +61,11 @@ export async function runPollWorker(db: Db, client: WeChatClient, options: Worke
       });
       if (!moved) return;
       result.rejected++;
-      for (const reason of reasons.filter((r) => r.field)) {
+      // One millisecond apart: a transaction's now() is one instant, and readers order by time.
+      const at = now().getTime();
+      for (const [index, reason] of reasons.filter((r) => r.field).entries()) {
         await tx.insert(fieldComments).values({
+          createdAt: new Date(at + index),
           applicationId: row.id,
           merchantId: row.merchant_id,
           revision: row.current_revision,

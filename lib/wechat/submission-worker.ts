@@ -8,6 +8,7 @@ import { getConfig } from "@/lib/config";
 import { logger } from "@/lib/server/logger";
 import { toApplyPayload } from "@/lib/qualification/payload";
 import type { Qualification } from "@/lib/qualification/schema";
+import zhWechat from "@/messages/zh-CN/wechat.json";
 import type { WeChatClient } from "./client";
 import { WeChatError } from "./errors";
 import { platformKey, type PlatformKey } from "./platform-key";
@@ -150,10 +151,11 @@ async function sendOne(db: Db, client: WeChatClient, row: Claimed, options: Work
       set: { wechatMessage: failure.merchantMessage },
     });
     if (!retry) {
-      // WeChat names the fields it refused (`invalid args hint: [a.b, c]`): put the message on them.
+      // WeChat names the fields it refused (`invalid args hint: [a.b, c]`): a comment on each, in
+      // Chinese like WeChat's own review reasons (comments are text, not message keys).
       const paths = /hint: \[([^\]]+)\]/.exec(failure.errmsg)?.[1]?.split(",").map((p) => p.trim()).filter(Boolean) ?? [];
-      for (const fieldPath of paths.slice(0, 20)) {
-        await tx.insert(fieldComments).values({ applicationId: row.application_id, merchantId: row.merchant_id, revision: row.revision, fieldPath, body: failure.merchantMessage, source: "wechat" });
+      for (const [index, fieldPath] of paths.slice(0, 20).entries()) {
+        await tx.insert(fieldComments).values({ createdAt: new Date(now().getTime() + index), applicationId: row.application_id, merchantId: row.merchant_id, revision: row.revision, fieldPath, body: zhWechat.errors.field_invalid, source: "wechat" });
       }
     }
   });

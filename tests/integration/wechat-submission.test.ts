@@ -161,7 +161,8 @@ describe.each(testEngines)("submission to WeChat and status polling on %s", (eng
     expect(after.status).toBe("rejected");
     expect(after.wechatMessage).toContain("商户简称");
     const comments = await t.db.select().from(fieldComments).where(eq(fieldComments.applicationId, app.id));
-    expect(comments.map((c) => c.fieldPath).sort()).toEqual(["account_info.account_name", "merchant_shortname"]);
+    // In WeChat's order, each a distinct moment so that readers ordering by time keep it.
+    expect(comments.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map((c) => c.fieldPath)).toEqual(["merchant_shortname", "account_info.account_name"]);
     expect(comments.every((c) => c.source === "wechat" && c.revision === 1 && c.body.length > 0)).toBe(true);
   });
 
