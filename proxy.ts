@@ -1,17 +1,43 @@
-import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
-import type { NextFetchEvent } from "next/server";
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
+import { secureCookiesEnabled } from "@/lib/security/cookies";
+import { apiContentSecurityPolicy, pageContentSecurityPolicy, strictTransportSecurity } from "@/lib/security/headers";
 
-let guard: ReturnType<typeof withAuth> | undefined;
+/** Paths that answer for themselves: 401 JSON, webhook signatures, the sandbox, the login page. */
+function isPublic(pathname: string): boolean {
+  return pathname === "/login" || pathname.startsWith("/api/") || pathname.startsWith("/sandbox/");
+}
 
-// Signed-out visitors to a page go to /login. API routes, the sandbox and webhooks answer for
-// themselves (401 JSON, signatures), and every page, action and handler checks the role again.
-// Built on first request so that configuration is read at run time, not at build time.
-export default function proxy(request: NextRequestWithAuth, event: NextFetchEvent) {
-  guard ??= withAuth({ secret: getConfig().authSecret, pages: { signIn: "/login" } });
-  return (guard as (r: NextRequestWithAuth, e: NextFetchEvent) => ReturnType<typeof guard & Function>)(request, event);
+// Every request gets the security headers (a fresh CSP nonce per page). Signed-out visitors to a
+// page go to /login; every page, action and handler checks the role again. Configuration is read
+// at run time, not at build time.
+export default async function proxy(request: NextRequest) {
+  const config = getConfig();
+  const { pathname, search } = request.nextUrl;
+  const production = config.appEnv === "production";
+  const api = pathname.startsWith("/api/");
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const csp = api ? apiContentSecurityPolicy : pageContentSecurityPolicy(nonce, { production, dev: process.env.NODE_ENV === "development" });
+
+  let response: NextResponse;
+  const token = isPublic(pathname) ? null : await getToken({ req: request, secret: config.authSecret, secureCookie: secureCookiesEnabled() });
+  if (!isPublic(pathname) && !token) {
+    const login = new URL("/login", request.url);
+    login.searchParams.set("callbackUrl", `${pathname}${search}`);
+    response = NextResponse.redirect(login);
+  } else {
+    // Next reads the nonce from the request's CSP header and puts it on the scripts it renders.
+    const headers = new Headers(request.headers);
+    headers.set("x-nonce", nonce);
+    headers.set("content-security-policy", csp);
+    response = NextResponse.next({ request: { headers } });
+  }
+  response.headers.set("Content-Security-Policy", csp);
+  if (production) response.headers.set("Strict-Transport-Security", strictTransportSecurity);
+  return response;
 }
 
 export const config = {
-  matcher: ["/((?!login|api/|sandbox/|_next/|favicon\\.ico|robots\\.txt).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|robots\\.txt).*)"],
 };

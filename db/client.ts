@@ -15,6 +15,9 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
   if (options.databaseUrl) {
     const [{ drizzle }, { Pool }] = await Promise.all([import("drizzle-orm/node-postgres"), import("pg")]);
     const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process;
+    // the pool replaces it on the next query.
+    pool.on("error", (error) => console.error(JSON.stringify({ level: "warn", event: "db.idle_client_error", code: (error as { code?: string }).code })));
     const db = drizzle(pool, { schema }) as unknown as Db;
     return { db, engine: "postgres", url: options.databaseUrl, close: () => pool.end() };
   }

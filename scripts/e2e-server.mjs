@@ -1,7 +1,7 @@
 // The server Playwright tests run against: its own build folder, port and fresh data folder,
 // so a console you have running is never touched.
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { buildIfStale, nextBin, root } from "./lib/build.mjs";
 
@@ -13,6 +13,18 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distD
 delete env.DATABASE_URL;
 buildIfStale(distDir, env);
 
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: root, env, stdio: "inherit" });
+// Everything the server prints is also kept in the data folder: e2e/after-run/ greps it for
+// personal data once every spec has run.
+mkdirSync(path.join(root, dataDir), { recursive: true });
+const log = createWriteStream(path.join(root, dataDir, "server.log"));
+const server = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: root, env, stdio: ["inherit", "pipe", "pipe"] });
+server.stdout.on("data", (chunk) => {
+  process.stdout.write(chunk);
+  log.write(chunk);
+});
+server.stderr.on("data", (chunk) => {
+  process.stderr.write(chunk);
+  log.write(chunk);
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+server.on("exit", (code) => log.end(() => process.exit(code ?? 0)));

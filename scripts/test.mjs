@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { root } from "./lib/build.mjs";
+import { buildIfStale, root } from "./lib/build.mjs";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const bin = (name) => path.join(root, "node_modules/.bin", name);
@@ -21,6 +21,8 @@ function run(label, command, args) {
 
 const typesOk = run("type check", bin("tsc"), ["--noEmit"]);
 const unitOk = run("unit and integration (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${path.join(results, "vitest.json")}`]);
+// Built here rather than inside Playwright's web-server start-up, whose wait has a time limit.
+if (process.env.SKIP_E2E !== "1" && typesOk) buildIfStale(".next-e2e", { ...env, NEXT_SKIP_TYPECHECK: "1" });
 const e2eOk = process.env.SKIP_E2E === "1" || run("end to end (playwright)", bin("playwright"), ["test"]);
 
 let passed = 0;

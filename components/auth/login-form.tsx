@@ -7,7 +7,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field, Input, describedBy } from "@/components/ui/field";
-import { signInSchema, type SignIn } from "@/lib/auth/schema";
+import { RATE_LIMITED_ERROR, signInSchema, type SignIn } from "@/lib/auth/schema";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("common");
@@ -22,7 +22,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     setFormError(null);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
-      setFormError(result?.status === 429 ? t("login.rateLimited") : result?.error === "CredentialsSignin" ? t("login.invalid") : t("login.failed"));
+      const rateLimited = result?.status === 429 || result?.error === RATE_LIMITED_ERROR;
+      setFormError(rateLimited ? t("login.rateLimited") : result?.error === "CredentialsSignin" ? t("login.invalid") : t("login.failed"));
       return;
     }
     // A full navigation so the server renders the shell with the new session cookie.

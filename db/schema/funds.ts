@@ -196,7 +196,7 @@ export const sandboxPayments = pgTable("sandbox_payments", {
 }, (t) => [uniqueIndex("sandbox_payments_merchant_order_key").on(t.subMerchantId, t.merchantOrderId)]);
 
 /** Sandbox provider's signing key pair (a test key, not a secret of anyone's), created once, shared by all instances. */
-export const sandboxKeys = pgTable("sandbox_keys", {
+export const providerSandboxKeys = pgTable("provider_sandbox_keys", {
   serial: text("serial").primaryKey(),
   privateKeyPem: text("private_key_pem").notNull(),
   publicKeyPem: text("public_key_pem").notNull(),

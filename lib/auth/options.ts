@@ -1,10 +1,13 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getConfig } from "@/lib/config";
+import { clientAddress } from "@/lib/security/client-address";
+import { secureCookiesEnabled } from "@/lib/security/cookies";
 import { getDb } from "@/lib/server/db";
+import { logger } from "@/lib/server/logger";
 import type { UserRole } from "@/db/schema";
-import { signInSchema } from "./schema";
-import { authenticate } from "./users";
+import { RATE_LIMITED_ERROR, signInSchema } from "./schema";
+import { signInWithLimits } from "./sign-in";
 
 declare module "next-auth" {
   interface Session {
@@ -27,16 +30,27 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: config.authSecret,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    // next-auth's cookies are HttpOnly and SameSite=Lax; this adds Secure (and the __Secure- prefix).
+    useSecureCookies: secureCookiesEnabled(),
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({
         name: "credentials",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, request) {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) return null;
-          const user = await authenticate(await getDb(), parsed.data.email, parsed.data.password);
-          if (!user) return null;
+          const address = clientAddress((request?.headers ?? {}) as Record<string, string>);
+          const result = await signInWithLimits(await getDb(), { ...parsed.data, address }, config.signInLimits, config.authSecret);
+          if (!result.ok) {
+            // The message travels to the form as the error code; it names no account.
+            if (result.reason === "rate_limited") {
+              logger.warn("auth.rate_limited");
+              throw new Error(RATE_LIMITED_ERROR);
+            }
+            return null;
+          }
+          const user = result.user;
           return { id: user.id, email: user.email, name: user.name, role: user.role, merchantId: user.merchantId };
         },
       }),

@@ -6,3 +6,6 @@ export const signInSchema = z.object({
   password: z.string().min(1, { error: "login.passwordRequired" }).max(200, { error: "login.invalid" }),
 });
 export type SignIn = z.infer<typeof signInSchema>;
+
+/** The error next-auth hands the form when sign-in is refused for too many attempts. */
+export const RATE_LIMITED_ERROR = "RateLimited";

@@ -51,6 +51,17 @@ const envSchema = z.object({
   SEED_DEMO: booleanFlag.optional(),
   SEED_E2E: booleanFlag.default(false),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  WECHAT_API_BASE: z.url().optional(),
+  WECHAT_APPID: z.string().regex(/^wx[0-9a-zA-Z]{8,30}$/, "must look like wx followed by letters and digits").optional(),
+  WECHAT_APPSECRET: z.string().min(8, "must be at least 8 characters").optional(),
+  WECHAT_PLATFORM_PUBLIC_KEY: z.string().includes("BEGIN PUBLIC KEY", { message: "must be a PEM public key (-----BEGIN PUBLIC KEY-----)" }).optional(),
+  WECHAT_PLATFORM_KEY_SERIAL: z.string().min(1).optional(),
+  WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  WECHAT_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  WECHAT_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(1).optional(),
+  WECHAT_WORKER_INTERVAL_MS: z.coerce.number().int().min(0).default(5_000),
+  WECHAT_SANDBOX_REVIEW_SECONDS: z.coerce.number().min(0).default(20),
+  WECHAT_SANDBOX_FAULTS: z.string().optional(),
   PAYMENT_PROVIDER_URL: z.url().optional(),
   PAYMENT_PROVIDER_PUBLIC_KEY: z.string().min(1).optional(),
   PAYMENT_PROVIDER_KEY_SERIAL: z.string().min(1).optional(),
@@ -58,6 +69,9 @@ const envSchema = z.object({
   SANDBOX_WITHDRAWAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(5),
   SANDBOX_ACCOUNT_VERIFY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(5),
   FUNDS_SETTLEMENT_DELAY_HOURS: z.coerce.number().int().min(0).max(720).default(24),
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100000).default(30),
+  SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 });
 
 export type PaymentsConfig = {
@@ -86,9 +100,34 @@ export type AppConfig = {
   seedE2e: boolean;
   logLevel: "debug" | "info" | "warn" | "error";
   payments: PaymentsConfig;
+  wechat: WeChatConfig;
+  signInLimits: { perAccount: number; perAddress: number; windowSeconds: number };
 };
 
-type DevSecrets = { authSecret: string; dataKeyId: string; dataKey: string };
+export type WeChatConfig = {
+  /** No credentials configured: the app serves the sandbox and the client talks to it. */
+  sandbox: boolean;
+  apiBase: string;
+  appid: string;
+  secret: string;
+  /** Unset in sandbox mode: the client fetches the sandbox's generated key. */
+  platformPublicKey: string | undefined;
+  platformKeySerial: string | undefined;
+  timeoutMs: number;
+  retries: number;
+  pollIntervalSeconds: number;
+  /** 0 turns the submission and poll scheduler off. */
+  workerIntervalMs: number;
+  sandboxReviewSeconds: number;
+  /** `kind=rate` pairs: delay_ms=<ms>, http_5xx, errcode_minus1, expired_token as 0..1 rates. */
+  sandboxFaults: string;
+};
+
+/**
+ * `dataKeyId`/`dataKey` is the generated key; `npm run keys:rotate -- --new-key` adds later ones to
+ * `extraDataKeys` (kid → base64) and makes the newest active.
+ */
+type DevSecrets = { authSecret: string; dataKeyId: string; dataKey: string; extraDataKeys?: Record<string, string>; activeDataKeyId?: string };
 
 /** Development secrets are generated once into the data folder (never the repo) and reused after. */
 function loadDevSecrets(dataDir: string): DevSecrets {
@@ -129,19 +168,29 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     throw new ConfigError("Configuration error: NEXTAUTH_URL is required when APP_ENV=production (the console's public URL).");
   }
   const dev = production && e.NEXTAUTH_SECRET && e.DATA_ENCRYPTION_KEYS ? undefined : loadDevSecrets(dataDir);
-  const dataKeys = e.DATA_ENCRYPTION_KEYS ?? new Map([[dev!.dataKeyId, Buffer.from(dev!.dataKey, "base64")]]);
-  const activeDataKeyId = e.DATA_ENCRYPTION_ACTIVE_KEY ?? [...dataKeys.keys()].at(-1)!;
+  const dataKeys =
+    e.DATA_ENCRYPTION_KEYS ??
+    new Map([[dev!.dataKeyId, dev!.dataKey] as const, ...Object.entries(dev!.extraDataKeys ?? {})].map(([kid, b64]) => [kid, Buffer.from(b64, "base64")]));
+  const activeDataKeyId = e.DATA_ENCRYPTION_ACTIVE_KEY ?? (e.DATA_ENCRYPTION_KEYS ? undefined : dev!.activeDataKeyId) ?? [...dataKeys.keys()].at(-1)!;
   if (!dataKeys.has(activeDataKeyId)) {
     throw new ConfigError(`Configuration error: DATA_ENCRYPTION_ACTIVE_KEY names "${activeDataKeyId}", which is not in DATA_ENCRYPTION_KEYS.`);
   }
 
+  if (Boolean(e.WECHAT_APPID) !== Boolean(e.WECHAT_APPSECRET)) {
+    throw new ConfigError("Configuration error: WECHAT_APPID and WECHAT_APPSECRET must be set together (both unset runs the WeChat sandbox).");
+  }
+  const sandbox = !e.WECHAT_APPID;
+  if (!sandbox && (!e.WECHAT_PLATFORM_PUBLIC_KEY || !e.WECHAT_PLATFORM_KEY_SERIAL)) {
+    throw new ConfigError("Configuration error: WECHAT_PLATFORM_PUBLIC_KEY and WECHAT_PLATFORM_KEY_SERIAL are required when WECHAT_APPID is set.");
+  }
+  const port = env.PORT ?? "3000";
   const authUrl = e.NEXTAUTH_URL ?? `http://localhost:${env.PORT ?? "3000"}`;
   // The sandbox plays the provider until a real one is configured.
-  const sandbox = e.PAYMENT_SANDBOX ?? !e.PAYMENT_PROVIDER_URL;
-  if (!sandbox && !e.PAYMENT_PROVIDER_URL) {
+  const paymentSandbox = e.PAYMENT_SANDBOX ?? !e.PAYMENT_PROVIDER_URL;
+  if (!paymentSandbox && !e.PAYMENT_PROVIDER_URL) {
     throw new ConfigError("Configuration error: PAYMENT_PROVIDER_URL is required when PAYMENT_SANDBOX=false.");
   }
-  if (!sandbox && (!e.PAYMENT_PROVIDER_PUBLIC_KEY || !e.PAYMENT_PROVIDER_KEY_SERIAL)) {
+  if (!paymentSandbox && (!e.PAYMENT_PROVIDER_PUBLIC_KEY || !e.PAYMENT_PROVIDER_KEY_SERIAL)) {
     throw new ConfigError("Configuration error: PAYMENT_PROVIDER_PUBLIC_KEY and PAYMENT_PROVIDER_KEY_SERIAL are required with a real payment provider.");
   }
 
@@ -157,16 +206,51 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     // Extra merchants for end-to-end tests only (scripts/e2e-server.mjs); never in production.
     seedE2e: e.SEED_E2E && !production,
     logLevel: e.LOG_LEVEL,
+    wechat: {
+      sandbox,
+      apiBase: (e.WECHAT_API_BASE ?? (sandbox ? `http://127.0.0.1:${port}/sandbox/wechat` : "https://api.weixin.qq.com")).replace(/\/+$/, ""),
+      appid: e.WECHAT_APPID ?? "wxsandbox0000000001",
+      secret: e.WECHAT_APPSECRET ?? "sandbox-secret",
+      platformPublicKey: e.WECHAT_PLATFORM_PUBLIC_KEY?.replace(/\\n/g, "\n"),
+      platformKeySerial: e.WECHAT_PLATFORM_KEY_SERIAL,
+      timeoutMs: e.WECHAT_TIMEOUT_MS,
+      retries: e.WECHAT_RETRIES,
+      pollIntervalSeconds: e.WECHAT_POLL_INTERVAL_SECONDS ?? (sandbox ? 5 : 600),
+      workerIntervalMs: e.WECHAT_WORKER_INTERVAL_MS,
+      sandboxReviewSeconds: e.WECHAT_SANDBOX_REVIEW_SECONDS,
+      sandboxFaults: e.WECHAT_SANDBOX_FAULTS ?? "",
+    },
     payments: {
       providerUrl: (e.PAYMENT_PROVIDER_URL ?? `${authUrl.replace(/\/$/, "")}/sandbox/provider`).replace(/\/$/, ""),
       providerPublicKey: e.PAYMENT_PROVIDER_PUBLIC_KEY,
       providerKeySerial: e.PAYMENT_PROVIDER_KEY_SERIAL,
-      sandbox,
+      sandbox: paymentSandbox,
       sandboxWithdrawalSeconds: e.SANDBOX_WITHDRAWAL_SECONDS,
       sandboxAccountVerifySeconds: e.SANDBOX_ACCOUNT_VERIFY_SECONDS,
       settlementDelayHours: e.FUNDS_SETTLEMENT_DELAY_HOURS,
     },
+    signInLimits: {
+      perAccount: e.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
+      perAddress: e.SIGNIN_MAX_FAILURES_PER_ADDRESS,
+      windowSeconds: e.SIGNIN_WINDOW_MINUTES * 60,
+    },
   };
+}
+
+/**
+ * Development only: generates a new data key into the data folder's secrets.json and makes it
+ * the active one (the earlier keys stay, so existing values still open). Answers its key id.
+ */
+export function addDevDataKey(dataDir: string): string {
+  const file = path.join(path.resolve(dataDir), "secrets.json");
+  const secrets = loadDevSecrets(path.resolve(dataDir));
+  const taken = new Set([secrets.dataKeyId, ...Object.keys(secrets.extraDataKeys ?? {})]);
+  let n = taken.size + 1;
+  while (taken.has(`dev${n}`)) n += 1;
+  const kid = `dev${n}`;
+  const next: DevSecrets = { ...secrets, extraDataKeys: { ...secrets.extraDataKeys, [kid]: randomBytes(32).toString("base64") }, activeDataKeyId: kid };
+  writeFileSync(file, JSON.stringify(next, null, 2), { mode: 0o600 });
+  return kid;
 }
 
 const globalForConfig = globalThis as unknown as { __appConfig?: AppConfig };

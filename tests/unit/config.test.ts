@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "@/lib/config";
+import { ConfigError, addDevDataKey, parseConfig } from "@/lib/config";
 
 const dataDir = () => mkdtempSync(path.join(tmpdir(), "cfg-"));
 const key = Buffer.alloc(32, 7).toString("base64");
@@ -18,6 +18,20 @@ describe("parseConfig", () => {
     expect(JSON.parse(readFileSync(path.join(dir, "secrets.json"), "utf8")).authSecret).toBe(first.authSecret);
     expect(first.databaseUrl).toBeUndefined();
     expect(first.seedDemo).toBe(true);
+  });
+
+  it("adds development data keys for rotation, keeping the earlier ones", () => {
+    const dir = dataDir();
+    const first = parseConfig({ DATA_DIR: dir });
+    expect(first.activeDataKeyId).toBe("dev1");
+    expect(addDevDataKey(dir)).toBe("dev2");
+    const second = parseConfig({ DATA_DIR: dir });
+    expect(second.activeDataKeyId).toBe("dev2");
+    expect([...second.dataKeys.keys()]).toEqual(["dev1", "dev2"]);
+    expect(second.dataKeys.get("dev1")).toEqual(first.dataKeys.get("dev1"));
+    expect(second.authSecret).toBe(first.authSecret);
+    expect(addDevDataKey(dir)).toBe("dev3");
+    expect(parseConfig({ DATA_DIR: dir }).activeDataKeyId).toBe("dev3");
   });
 
   it("stops production without NEXTAUTH_SECRET with one sentence naming it", () => {

@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { sandboxKeys } from "@/db/schema";
+import { providerSandboxKeys } from "@/db/schema";
 
 export type SandboxKeyPair = { serial: string; privateKey: KeyObject; publicKey: KeyObject; publicKeyPem: string };
 
@@ -20,18 +20,18 @@ export function sandboxKeyPair(db: Db): Promise<SandboxKeyPair> {
 
 // Two instances racing both insert; both then read the same (oldest) row, so one key is used.
 async function loadOrCreate(db: Db): Promise<SandboxKeyPair> {
-  let [row] = await db.select().from(sandboxKeys).orderBy(asc(sandboxKeys.createdAt), asc(sandboxKeys.serial)).limit(1);
+  let [row] = await db.select().from(providerSandboxKeys).orderBy(asc(providerSandboxKeys.createdAt), asc(providerSandboxKeys.serial)).limit(1);
   if (!row) {
     const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
     await db
-      .insert(sandboxKeys)
+      .insert(providerSandboxKeys)
       .values({
         serial: randomBytes(20).toString("hex").toUpperCase(),
         privateKeyPem: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
         publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
       })
       .onConflictDoNothing();
-    [row] = await db.select().from(sandboxKeys).orderBy(asc(sandboxKeys.createdAt), asc(sandboxKeys.serial)).limit(1);
+    [row] = await db.select().from(providerSandboxKeys).orderBy(asc(providerSandboxKeys.createdAt), asc(providerSandboxKeys.serial)).limit(1);
   }
   return { serial: row!.serial, privateKey: createPrivateKey(row!.privateKeyPem), publicKey: createPublicKey(row!.publicKeyPem), publicKeyPem: row!.publicKeyPem };
 }
@@ -39,6 +39,6 @@ async function loadOrCreate(db: Db): Promise<SandboxKeyPair> {
 export async function sandboxPublicKey(db: Db, serial: string): Promise<KeyObject | undefined> {
   const pair = await sandboxKeyPair(db);
   if (pair.serial === serial) return pair.publicKey;
-  const [row] = await db.select().from(sandboxKeys).where(eq(sandboxKeys.serial, serial));
+  const [row] = await db.select().from(providerSandboxKeys).where(eq(providerSandboxKeys.serial, serial));
   return row ? createPublicKey(row.publicKeyPem) : undefined;
 }

@@ -1,5 +1,52 @@
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { getTranslations } from "next-intl/server";
+import { FieldFeedbackProvider, FixList } from "@/components/review/merchant-feedback";
+import { ApplicationStatusCard } from "@/components/wizard/application-status";
+import { ReviewSummary } from "@/components/wizard/review-summary";
+import { Wizard } from "@/components/wizard/wizard";
+import { listTimeline, loadApplication, loadMiniProgram } from "@/lib/applications/load-application";
+import { requireMerchantPage } from "@/lib/auth/guard";
+import { dataKeyRing } from "@/lib/crypto/keys";
+import { stepOfPath } from "@/lib/qualification/schema";
+import { fieldLabelFor } from "@/lib/review/field-labels";
+import { getFeedbackForMerchant } from "@/lib/review/merchant-feedback";
+import { getDb } from "@/lib/server/db";
 
-export default function Page() {
-  return <ComingSoon area="onboarding" />;
+export const dynamic = "force-dynamic";
+
+export default async function OnboardingPage() {
+  const actor = await requireMerchantPage();
+  const db = await getDb();
+  const [application, miniProgram, timeline, feedback] = await Promise.all([
+    loadApplication(db, { merchantId: actor.merchantId, ring: dataKeyRing() }),
+    loadMiniProgram(db, { merchantId: actor.merchantId }),
+    listTimeline(db, { merchantId: actor.merchantId }),
+    getFeedbackForMerchant(db, { merchantId: actor.merchantId }),
+  ]);
+  const t = await getTranslations("wizard");
+  const tAll = await getTranslations();
+  // What support or WeChat asked to change, with the step where each field is.
+  const fixes = feedback.comments.map((c) => ({ ...c, label: fieldLabelFor(tAll, c.fieldPath), step: t(`steps.${stepOfPath(c.fieldPath)}`) }));
+  return (
+    <div className="mx-auto flex w-full max-w-3xl flex-col gap-6">
+      <header>
+        <h1 className="text-2xl font-semibold text-slate-900">{t("title")}</h1>
+        <p className="mt-1 text-sm text-slate-700">{t("intro")}</p>
+      </header>
+      <ApplicationStatusCard status={application.status} revision={application.currentRevision} submittedAt={application.submittedAt} timeline={timeline} wechatMessage={application.wechatMessage} />
+      {application.editable ? <FixList items={fixes} /> : null}
+      {application.editable ? (
+        <FieldFeedbackProvider comments={feedback.comments}>
+          {/* The key remounts the form when the server's draft changes (after a submit or a reload). */}
+          <Wizard key={`${application.id}-${application.draft.version}-${application.status}`} draft={application.draft} miniProgram={miniProgram} merchantName={miniProgram?.subject_name ?? actor.merchantName} />
+        </FieldFeedbackProvider>
+      ) : (
+        <section aria-labelledby="submitted-summary" className="flex flex-col gap-3">
+          <h2 id="submitted-summary" className="text-lg font-semibold text-slate-900">
+            {t("status.summaryTitle")}
+          </h2>
+          <ReviewSummary values={application.draft.values} />
+        </section>
+      )}
+    </div>
+  );
 }

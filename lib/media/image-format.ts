@@ -1,0 +1,65 @@
+export type ImageFormat = "jpeg" | "png" | "bmp";
+
+export const mimeOf: Record<ImageFormat, string> = { jpeg: "image/jpeg", png: "image/png", bmp: "image/bmp" };
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** The format by the file's first bytes, whatever its name or declared type says. */
+export function sniffImageFormat(bytes: Buffer): ImageFormat | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "jpeg";
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(PNG_SIGNATURE)) return "png";
+  if (bytes.length >= 26 && bytes[0] === 0x42 && bytes[1] === 0x4d) return "bmp";
+  return null;
+}
+
+export type BmpInfo = { width: number; height: number; bitsPerPixel: number; compression: number; topDown: boolean; dataOffset: number; rowSize: number };
+
+/** Reads and checks a BMP header (sharp has no BMP loader); null when it is not a whole BMP. */
+export function readBmpInfo(bytes: Buffer): BmpInfo | null {
+  if (bytes.length < 26 || bytes.toString("latin1", 0, 2) !== "BM") return null;
+  const dataOffset = bytes.readUInt32LE(10);
+  const headerSize = bytes.readUInt32LE(14);
+  if (headerSize < 12 || 14 + headerSize > bytes.length) return null;
+  let width: number;
+  let rawHeight: number;
+  let bitsPerPixel: number;
+  let compression = 0;
+  if (headerSize === 12) {
+    width = bytes.readUInt16LE(18);
+    rawHeight = bytes.readInt16LE(20);
+    bitsPerPixel = bytes.readUInt16LE(24);
+  } else {
+    if (bytes.length < 14 + 40) return null;
+    width = bytes.readInt32LE(18);
+    rawHeight = bytes.readInt32LE(22);
+    bitsPerPixel = bytes.readUInt16LE(28);
+    compression = bytes.readUInt32LE(30);
+  }
+  const height = Math.abs(rawHeight);
+  if (width <= 0 || height <= 0 || width > 30_000 || height > 30_000) return null;
+  if (![1, 4, 8, 16, 24, 32].includes(bitsPerPixel)) return null;
+  const rowSize = Math.floor((bitsPerPixel * width + 31) / 32) * 4;
+  // Uncompressed pixel data must be all there: a cut-off file is refused, not half shown.
+  if ((compression === 0 || compression === 3) && dataOffset + rowSize * height > bytes.length) return null;
+  if (dataOffset >= bytes.length) return null;
+  return { width, height, bitsPerPixel, compression, topDown: rawHeight < 0, dataOffset, rowSize };
+}
+
+/** RGB pixels of an uncompressed 24- or 32-bit BMP, top row first; null for other kinds. */
+export function decodeBmp(bytes: Buffer, info: BmpInfo): Buffer | null {
+  if (!((info.compression === 0 || info.compression === 3) && (info.bitsPerPixel === 24 || info.bitsPerPixel === 32))) return null;
+  const { width, height, rowSize, dataOffset } = info;
+  const step = info.bitsPerPixel / 8;
+  const out = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    const source = dataOffset + (info.topDown ? y : height - 1 - y) * rowSize;
+    for (let x = 0; x < width; x++) {
+      const s = source + x * step;
+      const d = (y * width + x) * 3;
+      out[d] = bytes[s + 2]!;
+      out[d + 1] = bytes[s + 1]!;
+      out[d + 2] = bytes[s]!;
+    }
+  }
+  return out;
+}
