@@ -9,6 +9,15 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, describedBy, inputClass } from "@/components/ui/field";
 import { withdrawalRequestSchema, type WithdrawalRequest } from "@/lib/funds/schemas";
 
+/** A v4 UUID; `crypto.randomUUID` exists only on secure origins, `getRandomValues` everywhere. */
+function newKey(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 export type WithdrawalActionResult = { errors?: Partial<Record<keyof WithdrawalRequest, string>>; message: string | null; ok: boolean };
 
 /**
@@ -21,13 +30,13 @@ export function WithdrawalForm({ currencies, hasAccount, action }: { currencies:
   const [result, setResult] = useState<WithdrawalActionResult | null>(null);
   const { register, handleSubmit, setError, reset, getValues, formState: { errors, isSubmitting } } = useForm<WithdrawalRequest>({
     resolver: zodResolver(withdrawalRequestSchema),
-    defaultValues: { amount: "", currency: currencies[0] ?? "CNY", idempotency_key: crypto.randomUUID() },
+    defaultValues: { amount: "", currency: currencies[0] ?? "CNY", idempotency_key: newKey() },
   });
   const onSubmit = handleSubmit(async (values) => {
     const answer = await action(values);
     setResult(answer);
     if (answer.ok) {
-      reset({ amount: "", currency: values.currency, idempotency_key: crypto.randomUUID() });
+      reset({ amount: "", currency: values.currency, idempotency_key: newKey() });
       router.refresh();
       return;
     }

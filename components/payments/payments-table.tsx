@@ -73,7 +73,7 @@ export function PaymentsTable({ rows }: { rows: PaymentListItem[] }) {
 
   if (rows.length === 0) return <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">{t("table.empty")}</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label={t("table.label")} tabIndex={0}>
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label={t("table.label")} tabIndex={0}>
       <table className="min-w-[640px] w-full text-left text-sm">
         <thead className="bg-slate-50 text-xs uppercase text-slate-600">
           {table.getHeaderGroups().map((group) => (

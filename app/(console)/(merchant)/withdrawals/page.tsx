@@ -48,7 +48,7 @@ export default async function WithdrawalsPage({ searchParams }: { searchParams: 
         {list.rows.length === 0 ? (
           <p className="mt-2 text-slate-600">{t("list.empty")}</p>
         ) : (
-          <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-labelledby="withdrawals-title" tabIndex={0}>
+          <div className="relative mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-labelledby="withdrawals-title" tabIndex={0}>
             <table className="w-full min-w-[560px] text-left text-sm">
               <thead className="bg-slate-50 text-xs text-slate-600">
                 <tr>
@@ -81,7 +81,7 @@ export default async function WithdrawalsPage({ searchParams }: { searchParams: 
         {ledger.rows.length === 0 ? (
           <p className="mt-2 text-slate-600">{t("ledger.empty")}</p>
         ) : (
-          <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-labelledby="movements-title" tabIndex={0}>
+          <div className="relative mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-labelledby="movements-title" tabIndex={0}>
             <table className="w-full min-w-[520px] text-left text-sm">
               <thead className="bg-slate-50 text-xs text-slate-600">
                 <tr>
