@@ -9,7 +9,18 @@ const distDir = ".next-e2e";
 const dataDir = process.env.E2E_DATA_DIR || ".data-e2e";
 const port = process.env.E2E_PORT || "3100";
 rmSync(path.join(root, dataDir), { recursive: true, force: true });
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir, DATA_DIR: dataDir, PORT: port, SEED_E2E: "1", NEXTAUTH_URL: `http://localhost:${port}` };
+// The sandboxed WeChat decides and the workers run faster than by default, so journeys finish quickly.
+const env = {
+  WECHAT_SANDBOX_REVIEW_SECONDS: "3",
+  WECHAT_WORKER_INTERVAL_MS: "1000",
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  NEXT_DIST_DIR: distDir,
+  DATA_DIR: dataDir,
+  PORT: port,
+  SEED_E2E: "1",
+  NEXTAUTH_URL: `http://localhost:${port}`,
+};
 delete env.DATABASE_URL;
 buildIfStale(distDir, env);
 
