@@ -1,8 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import sharp from "sharp";
-import zhValidation from "../messages/zh-CN/validation.json";
-import zh from "../messages/zh-CN/wizard.json";
+import zhValidation from "../messages/zh-CN/validation.json" with { type: "json" };
+import zh from "../messages/zh-CN/wizard.json" with { type: "json" };
 import { e2eMerchants } from "../db/seed";
 
 export { zh, zhValidation };
