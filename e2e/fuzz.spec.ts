@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { accessTable } from "./access/table";
-import { hostileBody, hostileString, hostileValue } from "./access/hostile";
+import { encodeActionArgs, hostileBody, hostileString, hostileValue } from "./access/hostile";
 import { serverActionId } from "./access/scan";
 import { accounts, expect, storageStateFor, test } from "./fixtures";
 
@@ -40,7 +40,7 @@ test.describe("hostile input", () => {
         fc.asyncProperty(fc.array(hostileValue, { maxLength: 3 }), async (args) => {
           const response = await api.post(action.page, {
             headers: { origin: baseURL!, "next-action": action.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
-            data: JSON.stringify(args),
+            data: JSON.stringify(encodeActionArgs(args)),
             maxRedirects: 0,
           });
           expect(response.status(), `${row.key} ${JSON.stringify(args).slice(0, 200)}`).toBeLessThan(500);
@@ -69,7 +69,8 @@ test.describe("hostile input", () => {
           });
           const label = `${row.key} ${body.data.slice(0, 120)}`;
           expect(response.status(), label).toBeLessThan(500);
-          if (response.status() >= 400) {
+          // Webhooks and the sandbox answer in the provider's and WeChat's own formats.
+          if (response.status() >= 400 && row.key.includes(" /api/") && !row.crossSite) {
             const json = await response.json();
             expect(typeof json.error?.code, label).toBe("string");
             expect(typeof json.error?.message, label).toBe("string");
