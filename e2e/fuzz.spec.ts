@@ -33,7 +33,8 @@ test.describe("hostile input", () => {
 
   test("server actions answer every argument cleanly", async ({ playwright, baseURL }) => {
     const api = await playwright.request.newContext({ baseURL, storageState: storageStateFor("merchant") });
-    for (const row of accessTable.filter((r) => r.key.startsWith("ACTION "))) {
+    test.setTimeout(240_000);
+    for (const row of accessTable.filter((r) => r.key.startsWith("ACTION ") && !r.noFuzz)) {
       const [file, name] = row.key.slice("ACTION ".length).split("#") as [string, string];
       const action = serverActionId(file, name);
       await fc.assert(
@@ -53,7 +54,8 @@ test.describe("hostile input", () => {
 
   test("route handlers answer every body and query cleanly", async ({ playwright, baseURL }) => {
     const api = await playwright.request.newContext({ baseURL, storageState: storageStateFor("merchant") });
-    const handlers = accessTable.filter((r) => /^(GET|POST|PUT|PATCH|DELETE) /.test(r.key) && !r.key.includes("/api/auth/"));
+    test.setTimeout(240_000);
+    const handlers = accessTable.filter((r) => /^(GET|POST|PUT|PATCH|DELETE) /.test(r.key) && !r.key.includes("/api/auth/") && !r.noFuzz);
     expect(handlers.length).toBeGreaterThan(0);
     for (const row of handlers) {
       const [method, route] = row.key.split(" ") as [string, string];
