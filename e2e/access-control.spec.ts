@@ -1,5 +1,6 @@
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { DEMO_MERCHANT_ID, SECOND_MERCHANT_ID } from "../db/seed";
+import { encodeActionArgs } from "./access/hostile";
 import { accessTable, visitors, type Row, type Sample, type Visitor } from "./access/table";
 import { scanEndpoints, serverActionId } from "./access/scan";
 import { expect, storageStateFor, test, type Role } from "./fixtures";
@@ -43,7 +44,7 @@ test.describe("access-control matrix", () => {
       const action = serverActionId(file, name);
       return api.post(action.page, {
         headers: { ...headers, "next-action": action.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
-        data: JSON.stringify(row.body ?? []),
+        data: JSON.stringify(encodeActionArgs(row.body ?? [])),
         maxRedirects: 0,
       });
     }

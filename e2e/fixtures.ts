@@ -18,7 +18,8 @@ export async function signIn(page: Page, role: Role) {
   await page.getByLabel(/邮箱|Email/).fill(account.email);
   await page.getByLabel(/密码|Password/).fill(account.password);
   await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
-  await expect(page.getByTestId("signed-in-user").filter({ visible: true })).toContainText(account.name);
+  // Global setup has no expect timeout from the config; a cold first page on a busy machine takes a while.
+  await expect(page.getByTestId("signed-in-user").filter({ visible: true })).toContainText(account.name, { timeout: 30_000 });
 }
 
 /** `test.use(asRole("support"))` starts a test signed in, from the state global setup saved. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { accessTable } from "./access/table";
-import { hostileBody, hostileString, hostileValue } from "./access/hostile";
+import { encodeActionArgs, hostileBody, hostileString, hostileValue } from "./access/hostile";
 import { serverActionId } from "./access/scan";
 import { accounts, expect, storageStateFor, test } from "./fixtures";
 
@@ -33,14 +33,15 @@ test.describe("hostile input", () => {
 
   test("server actions answer every argument cleanly", async ({ playwright, baseURL }) => {
     const api = await playwright.request.newContext({ baseURL, storageState: storageStateFor("merchant") });
-    for (const row of accessTable.filter((r) => r.key.startsWith("ACTION "))) {
+    test.setTimeout(240_000);
+    for (const row of accessTable.filter((r) => r.key.startsWith("ACTION ") && !r.noFuzz)) {
       const [file, name] = row.key.slice("ACTION ".length).split("#") as [string, string];
       const action = serverActionId(file, name);
       await fc.assert(
         fc.asyncProperty(fc.array(hostileValue, { maxLength: 3 }), async (args) => {
           const response = await api.post(action.page, {
             headers: { origin: baseURL!, "next-action": action.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
-            data: JSON.stringify(args),
+            data: JSON.stringify(encodeActionArgs(args)),
             maxRedirects: 0,
           });
           expect(response.status(), `${row.key} ${JSON.stringify(args).slice(0, 200)}`).toBeLessThan(500);
@@ -53,7 +54,8 @@ test.describe("hostile input", () => {
 
   test("route handlers answer every body and query cleanly", async ({ playwright, baseURL }) => {
     const api = await playwright.request.newContext({ baseURL, storageState: storageStateFor("merchant") });
-    const handlers = accessTable.filter((r) => /^(GET|POST|PUT|PATCH|DELETE) /.test(r.key) && !r.key.includes("/api/auth/"));
+    test.setTimeout(240_000);
+    const handlers = accessTable.filter((r) => /^(GET|POST|PUT|PATCH|DELETE) /.test(r.key) && !r.key.includes("/api/auth/") && !r.noFuzz);
     expect(handlers.length).toBeGreaterThan(0);
     for (const row of handlers) {
       const [method, route] = row.key.split(" ") as [string, string];
@@ -69,7 +71,8 @@ test.describe("hostile input", () => {
           });
           const label = `${row.key} ${body.data.slice(0, 120)}`;
           expect(response.status(), label).toBeLessThan(500);
-          if (response.status() >= 400) {
+          // Webhooks and the sandbox answer in the provider's and WeChat's own formats.
+          if (response.status() >= 400 && row.key.includes(" /api/") && !row.crossSite) {
             const json = await response.json();
             expect(typeof json.error?.code, label).toBe("string");
             expect(typeof json.error?.message, label).toBe("string");

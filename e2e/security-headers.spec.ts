@@ -65,7 +65,7 @@ test.describe("security headers", () => {
     await page.getByLabel("邮箱").fill("admin@second-merchant.test");
     await page.getByLabel("密码").fill("merchant-demo-2026");
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page.getByTestId("signed-in-user")).toBeVisible();
+    await expect(page.getByTestId("signed-in-user").filter({ visible: true })).toBeVisible({ timeout: 30_000 });
     const cookies = await context.cookies();
     const authCookies = cookies.filter((c) => c.name.startsWith("next-auth."));
     expect(authCookies.map((c) => c.name)).toEqual(expect.arrayContaining(["next-auth.session-token", "next-auth.csrf-token"]));

@@ -42,3 +42,15 @@ export const hostileBody: fc.Arbitrary<{ contentType: string; data: string }> = 
   fc.record({ contentType: fc.constant("application/json"), data: hostileString }),
   fc.record({ contentType: fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml"), data: hostileString }),
 );
+
+/**
+ * Arguments as React's `encodeReply` sends them to a server action: a string starting with `$`
+ * is escaped to `$$` (a bare `$` marks a reference in that format, and Next answers a malformed
+ * one with a 500 before any action code runs).
+ */
+export function encodeActionArgs(value: unknown): unknown {
+  if (typeof value === "string") return value.startsWith("$") ? `$${value}` : value;
+  if (Array.isArray(value)) return value.map(encodeActionArgs);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeActionArgs(v)]));
+  return value;
+}

@@ -35,7 +35,9 @@ export type Row = {
    * Route handlers that change state refuse cross-site requests (403) unless they authenticate
    * otherwise: next-auth's own CSRF token, a webhook signature.
    */
-  crossSite?: "refused" | "exempt: next-auth CSRF token" | "exempt: signed webhook";
+  crossSite?: "refused" | "exempt: next-auth CSRF token" | "exempt: signed webhook" | "exempt: sandbox API (server to server, dev only)";
+  /** Why e2e/fuzz.spec.ts leaves this endpoint out of its random input, if it does. */
+  noFuzz?: string;
   /** Checks on the answer beyond the status (e.g. that B's answer holds none of A's data). */
   verify?: (visitor: Visitor, response: { status: number; text: string; headers: Record<string, string> }) => void;
 };
@@ -52,6 +54,16 @@ const reviewActions: [string, Record<string, unknown>][] = [
 const merchantPage: Record<Visitor, Outcome> = { anon: "login", merchantA: 200, merchantB: 200, support: 403 };
 const supportPage: Record<Visitor, Outcome> = { anon: "login", merchantA: 403, merchantB: 403, support: 200 };
 const everyone = (status: number): Record<Visitor, Outcome> => ({ anon: status, merchantA: status, merchantB: status, support: status });
+const merchantApi = (merchants: number): Record<Visitor, Outcome> => ({ anon: 401, merchantA: merchants, merchantB: merchants, support: 403 });
+/**
+ * Server actions behind a merchant page: signed-out visitors never reach them. A merchant action
+ * whose guard throws (support calling it) answers Next's opaque 500 with nothing done; an action
+ * that returned `{ error }` instead would answer 200.
+ */
+const merchantAction = (merchants: number, support: number): Record<Visitor, Outcome> => ({ anon: "login", merchantA: merchants, merchantB: merchants, support });
+const supportAction = (merchants: number, support: number): Record<Visitor, Outcome> => ({ anon: "login", merchantA: merchants, merchantB: merchants, support });
+/** An id nobody owns: guessing it must look exactly like guessing another merchant's. */
+const unknownId = "00000000-0000-4000-8000-000000000000";
 
 export const accessTable: Row[] = [
   // Pages.
@@ -64,8 +76,8 @@ export const accessTable: Row[] = [
   { key: "PAGE /support/review", expect: supportPage },
   { key: "PAGE /support/merchants", expect: supportPage },
   { key: "PAGE /support/audit", expect: supportPage },
-  // An application id nobody has: support gets the not-found page, merchants the 403 before any lookup.
-  { key: "PAGE /support/review/[applicationId]", url: `/support/review/${NO_APPLICATION}`, expect: { ...supportPage, support: 404 } },
+  { key: "PAGE /support/review/[applicationId]", url: `/support/review/${unknownId}`, expect: { anon: "login", merchantA: 403, merchantB: 403, support: 404 } },
+  { key: "PAGE /withdrawals/[id]", url: `/withdrawals/${unknownId}`, expect: { anon: "login", merchantA: 404, merchantB: 404, support: 403 } },
 
   // Route handlers.
   { key: "GET /api/health", expect: everyone(200) },
@@ -81,6 +93,19 @@ export const accessTable: Row[] = [
   },
   // Without next-auth's CSRF token a sign-out is answered with a redirect and changes nothing.
   { key: "POST /api/auth/[...nextauth]", url: "/api/auth/signout", expect: everyone(302), crossSite: "exempt: next-auth CSRF token" },
+
+  { key: "GET /api/application", expect: merchantApi(200) },
+  { key: "PUT /api/application/draft", body: {}, expect: merchantApi(400) },
+  { key: "POST /api/application/submit", body: {}, expect: merchantApi(400) },
+  { key: "POST /api/media", body: {}, expect: merchantApi(400) },
+  { key: "GET /api/media/file", url: "/api/media/file?media_id=wxashop_guessed_id", expect: { anon: 401, merchantA: 404, merchantB: 404, support: 404 } },
+  { key: "GET /api/payments/[id]", url: `/api/payments/${unknownId}`, expect: merchantApi(404) },
+  { key: "GET /api/payments/export", expect: merchantApi(200) },
+  { key: "POST /api/webhooks/payments", body: {}, expect: everyone(401), crossSite: "exempt: signed webhook" },
+  { key: "GET /sandbox/wechat/[...path]", url: "/sandbox/wechat/no-such-api", expect: everyone(404) },
+  { key: "POST /sandbox/wechat/[...path]", url: "/sandbox/wechat/shop/wxpay/apply", body: {}, expect: everyone(200), crossSite: "exempt: sandbox API (server to server, dev only)" },
+  { key: "POST /sandbox/provider/mch-api/v1/pa/payment_intents/create", body: {}, expect: everyone(400), crossSite: "exempt: sandbox API (server to server, dev only)" },
+  { key: "POST /sandbox/provider/mch-api/v1/pa/payment_intents/query", body: {}, expect: everyone(400), crossSite: "exempt: sandbox API (server to server, dev only)" },
 
   // Server actions (answer 200 with the action's result; guards inside them are asserted per row).
   ...reviewActions.map(([name, input]) => ({
@@ -103,4 +128,13 @@ export const accessTable: Row[] = [
       if (!/NEXT_LOCALE=en/.test(response.headers["set-cookie"] ?? "")) throw new Error(`${visitor}: the language was not saved`);
     },
   },
+  { key: "ACTION app/(console)/(merchant)/payments/actions.ts#refreshPaymentAction", body: [unknownId], expect: merchantAction(200, 500) },
+  {
+    key: "ACTION app/(console)/(merchant)/payments/actions.ts#simulatePaymentsAction",
+    body: [0],
+    expect: merchantAction(200, 500),
+    noFuzz: "sandbox demo generator: any input is clamped to 1..200 payments, each with a webhook delivery; fuzzing it only floods merchant A",
+  },
+  { key: "ACTION app/(console)/(merchant)/settings/actions.ts#requestSettlementChangeAction", body: [{}], expect: merchantAction(200, 500) },
+  { key: "ACTION app/(console)/(merchant)/withdrawals/actions.ts#requestWithdrawalAction", body: [{}], expect: merchantAction(200, 500) },
 ];

@@ -1,6 +1,7 @@
 "use server";
 
 import { getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { requireMerchantActor } from "@/lib/auth/guard";
 import { getConfig } from "@/lib/config";
 import { isAppError } from "@/lib/errors";
@@ -16,6 +17,8 @@ export async function refreshPaymentAction(id: string): Promise<Result> {
   const t = await getTranslations("payments");
   try {
     const actor = await requireMerchantActor();
+    // Anything but a UUID names no payment (and would be a database error, not a clean answer).
+    if (!z.uuid().safeParse(id).success) return { message: null, error: t("drawer.notFound") };
     const db = await getDb();
     const result = await refreshPayment(db, appProvider(db), { merchantId: actor.merchantId, id: String(id), actorId: actor.id, settlementDelayHours: getConfig().payments.settlementDelayHours });
     return { message: result.from === result.to ? t("drawer.refreshedSame") : t("drawer.refreshedChanged"), error: null };

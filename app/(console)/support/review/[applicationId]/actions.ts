@@ -32,7 +32,9 @@ async function failure(error: unknown, applicationId: string): Promise<ReviewAct
   return { ok: false, error: "failed" };
 }
 
-async function act(input: Input, run: (actor: { id: string; role: "support" }) => Promise<string | void>, revalidate = true): Promise<ReviewActionResult> {
+async function act(raw: Input, run: (actor: { id: string; role: "support" }) => Promise<string | void>, revalidate = true): Promise<ReviewActionResult> {
+  // Whatever a caller posts arrives here; a missing argument must fail validation, not crash.
+  const input = (raw && typeof raw === "object" ? raw : {}) as Input;
   let value: string | void;
   try {
     const actor = await requireSupportActor();
