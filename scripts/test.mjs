@@ -25,14 +25,19 @@ const unitOk = run("unit and integration (vitest)", bin("vitest"), ["run", "--re
 if (process.env.SKIP_E2E !== "1" && typesOk) buildIfStale(".next-e2e", { ...env, NEXT_SKIP_TYPECHECK: "1" });
 const e2eOk = process.env.SKIP_E2E === "1" || run("end to end (playwright)", bin("playwright"), ["test"]);
 
+// The slow fault tests (`npm run test:faults`) join the count when FAULT_TESTS=1 (.ci/run sets it).
+const faultsOk = process.env.FAULT_TESTS !== "1" || run("fault tests (server killed mid-request)", bin("vitest"), ["run", "--config", "vitest.faults.config.ts", "--reporter=default", "--reporter=json", `--outputFile=${path.join(results, "faults.json")}`]);
+
 let passed = 0;
 let failed = typesOk ? 0 : 1;
-const vitest = path.join(results, "vitest.json");
-if (existsSync(vitest)) {
-  const report = JSON.parse(readFileSync(vitest, "utf8"));
-  passed += report.numPassedTests;
-  failed += report.numFailedTests;
-} else if (!unitOk) failed += 1;
+for (const [file, ok] of [["vitest.json", unitOk], ["faults.json", faultsOk]]) {
+  const report = path.join(results, file);
+  if (existsSync(report)) {
+    const { numPassedTests, numFailedTests } = JSON.parse(readFileSync(report, "utf8"));
+    passed += numPassedTests;
+    failed += numFailedTests;
+  } else if (!ok) failed += 1;
+}
 const playwright = path.join(results, "e2e.json");
 if (existsSync(playwright)) {
   const { stats } = JSON.parse(readFileSync(playwright, "utf8"));
@@ -40,7 +45,7 @@ if (existsSync(playwright)) {
   failed += stats.unexpected;
 } else if (!e2eOk) failed += 1;
 
-const ok = typesOk && unitOk && e2eOk;
+const ok = typesOk && unitOk && e2eOk && faultsOk;
 if (!ok && failed === 0) failed = 1;
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(ok ? 0 : 1);
