@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { applicationEvents, applications, fieldComments, type ApplicationStatus } from "@/db/schema";
+import { applications, fieldComments, type ApplicationStatus } from "@/db/schema";
 
 export type MerchantFeedback = {
   status: ApplicationStatus | null;
@@ -35,32 +35,3 @@ export async function getFeedbackForMerchant(db: Db, { merchantId }: { merchantI
   };
 }
 
-export type MerchantTimelineEvent = {
-  id: string;
-  type: string;
-  fromStatus: ApplicationStatus | null;
-  toStatus: ApplicationStatus | null;
-  revision: number | null;
-  /** Who acted, by role only: support staff are not named to merchants. */
-  actorRole: "merchant_admin" | "support" | null;
-  note: string | null;
-  createdAt: Date;
-};
-
-/** The merchant's timeline: every event but the internal ones, without support's notes and details. */
-export async function getMerchantTimeline(db: Db, { merchantId }: { merchantId: string }): Promise<MerchantTimelineEvent[]> {
-  return db
-    .select({
-      id: applicationEvents.id,
-      type: applicationEvents.type,
-      fromStatus: applicationEvents.fromStatus,
-      toStatus: applicationEvents.toStatus,
-      revision: applicationEvents.revision,
-      actorRole: applicationEvents.actorRole,
-      note: applicationEvents.note,
-      createdAt: applicationEvents.createdAt,
-    })
-    .from(applicationEvents)
-    .where(and(eq(applicationEvents.merchantId, merchantId), eq(applicationEvents.internal, false)))
-    .orderBy(asc(applicationEvents.createdAt), asc(applicationEvents.id));
-}

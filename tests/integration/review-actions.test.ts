@@ -6,7 +6,8 @@ import { listAuditLog } from "@/lib/audit/list-audit";
 import { approveApplication } from "@/lib/review/approve";
 import { addFieldComment, deleteFieldComment } from "@/lib/review/comment";
 import { getReviewDetail } from "@/lib/review/detail";
-import { getFeedbackForMerchant, getMerchantTimeline } from "@/lib/review/merchant-feedback";
+import { listTimeline } from "@/lib/applications/load-application";
+import { getFeedbackForMerchant } from "@/lib/review/merchant-feedback";
 import { requestChanges } from "@/lib/review/request-changes";
 import { revealField } from "@/lib/review/reveal";
 import type { ReviewActor } from "@/lib/review/support-actor";
@@ -96,7 +97,7 @@ describe.each(testEngines)("review actions on %s", (engine) => {
     const app = await pending();
     await addFieldComment(t.db, testRing, support, { applicationId: app.applicationId, expectedRevision: 1, fieldPath: "merchant_shortname", body: "内部讨论" });
     expect((await getFeedbackForMerchant(t.db, { merchantId: app.merchantId })).comments).toEqual([]);
-    expect((await getMerchantTimeline(t.db, { merchantId: app.merchantId })).map((e) => e.type)).toEqual(["submitted"]);
+    expect((await listTimeline(t.db, { merchantId: app.merchantId })).map((e) => e.type)).toEqual(["submitted"]);
   });
 
   it("approves, records the event and audit row, and enqueues one WeChat submission in the same transaction", async () => {
@@ -108,7 +109,7 @@ describe.each(testEngines)("review actions on %s", (engine) => {
     const [event] = await t.db.select().from(applicationEvents).where(and(eq(applicationEvents.applicationId, app.applicationId), eq(applicationEvents.type, "approved")));
     expect(event).toMatchObject({ note: null, details: { internalNote: "资料齐全" }, actorId: support.id });
     // The merchant's timeline shows the approval but neither the internal note nor the details.
-    const timeline = await getMerchantTimeline(t.db, { merchantId: app.merchantId });
+    const timeline = await listTimeline(t.db, { merchantId: app.merchantId });
     expect(timeline.map((e) => e.type)).toEqual(["submitted", "approved"]);
     expect(JSON.stringify(timeline)).not.toContain("资料齐全");
   });
