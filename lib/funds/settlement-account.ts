@@ -1,12 +1,12 @@
 import { and, desc, eq, gte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { applications, merchants, settlementAccountChanges, settlementAccounts } from "@/db/schema";
+import { applicationRevisions, applications, merchants, settlementAccountChanges, settlementAccounts } from "@/db/schema";
 import { openString, sealString, type KeyRing } from "@/lib/crypto/at-rest";
 import { maskMiddle, maskName } from "@/lib/crypto/mask";
 import { AppError } from "@/lib/errors";
 import { periodStarts } from "@/lib/payments/summary";
 import { sandboxAccountVerification } from "@/lib/payments/sandbox/bank";
-import { stepSchemaFor } from "@/lib/qualification/schema";
+import { stepSchemaFor, type Qualification } from "@/lib/qualification/schema";
 import { settlementChangeSchema } from "./settlement-schema";
 
 
@@ -26,6 +26,34 @@ export type SettlementAccountView = {
   account_number: string;
   updatedAt: string;
 };
+
+/**
+ * When WeChat opens the merchant account, the application's settlement account becomes the one
+ * withdrawals go to, unless the merchant already set one. Runs in the transaction that finishes it.
+ */
+export async function adoptApplicationAccount(tx: Db, ring: KeyRing, { merchantId, applicationId, revision }: { merchantId: string; applicationId: string; revision: number }): Promise<boolean> {
+  const [row] = await tx
+    .select({ dataSealed: applicationRevisions.dataSealed })
+    .from(applicationRevisions)
+    .where(and(eq(applicationRevisions.applicationId, applicationId), eq(applicationRevisions.merchantId, merchantId), eq(applicationRevisions.revision, revision)));
+  const account = row ? (JSON.parse(openString(ring, row.dataSealed)) as Qualification).account_info : undefined;
+  if (!account) return false;
+  const inserted = await tx
+    .insert(settlementAccounts)
+    .values({
+      merchantId,
+      bankAccountType: account.bank_account_type,
+      accountBank: account.account_bank,
+      bankAddressCode: account.bank_address_code,
+      bankBranchId: account.bank_branch_id ?? null,
+      bankName: account.bank_name ?? null,
+      accountNameSealed: sealString(ring, account.account_name),
+      accountNumberSealed: sealString(ring, account.account_number),
+    })
+    .onConflictDoNothing({ target: settlementAccounts.merchantId })
+    .returning({ merchantId: settlementAccounts.merchantId });
+  return inserted.length > 0;
+}
 
 /** The account in use, masked (name and number are only ever opened to mask them). */
 export async function getSettlementAccount(db: Db, ring: KeyRing, { merchantId }: { merchantId: string }): Promise<SettlementAccountView | null> {

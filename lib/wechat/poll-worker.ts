@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { applicationEvents, fieldComments } from "@/db/schema";
 import { getConfig } from "@/lib/config";
+import { dataKeyRing } from "@/lib/crypto/keys";
+import { adoptApplicationAccount } from "@/lib/funds/settlement-account";
 import { logger } from "@/lib/server/logger";
 import type { WeChatClient } from "./client";
 import { WeChatError } from "./errors";
@@ -45,6 +47,7 @@ export async function runPollWorker(db: Db, client: WeChatClient, options: Worke
       if (answer.status === "finished") {
         if (await transition(tx as unknown as Db, { applicationId: row.id, merchantId: row.merchant_id, transition: "wechat_finished", revision: row.current_revision, type: "wechat_finished", details: { status: "finished", sub_mchid: answer.sub_mchid }, set: { nextPollAt: null, wechatMessage: null } })) {
           result.finished++;
+          await adoptApplicationAccount(tx as unknown as Db, dataKeyRing(), { merchantId: row.merchant_id, applicationId: row.id, revision: row.current_revision });
         }
         return;
       }

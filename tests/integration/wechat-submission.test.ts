@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { applicationEvents, applicationRevisions, applications, fieldComments, merchants, wechatSubmissions } from "@/db/schema";
-import { sealString } from "@/lib/crypto/at-rest";
+import { applicationEvents, applicationRevisions, applications, fieldComments, merchants, settlementAccounts, wechatSubmissions } from "@/db/schema";
+import { openString, sealString } from "@/lib/crypto/at-rest";
 import { dataKeyRing } from "@/lib/crypto/keys";
 import type { PicFile } from "@/lib/media/types";
 import { enqueueSubmission } from "@/lib/wechat/enqueue-submission";
@@ -149,6 +149,12 @@ describe.each(testEngines)("submission to WeChat and status polling on %s", (eng
     const events = await t.db.select().from(applicationEvents).where(and(eq(applicationEvents.applicationId, app.id), eq(applicationEvents.type, "wechat_finished")));
     expect(events).toHaveLength(1);
     expect(events[0]!.details).toMatchObject({ sub_mchid: expect.stringMatching(/^\d{10}$/) });
+    // The open account's settlement account is the application's, sealed, ready for withdrawals.
+    const [account] = await t.db.select().from(settlementAccounts).where(eq(settlementAccounts.merchantId, app.merchantId));
+    const submitted = qualification(pics, { shortname: "通过小店" }).account_info!;
+    expect(account).toMatchObject({ bankAccountType: submitted.bank_account_type, accountBank: submitted.account_bank, bankAddressCode: submitted.bank_address_code });
+    expect(account!.accountNumberSealed).not.toContain(submitted.account_number);
+    expect(openString(dataKeyRing(), account!.accountNumberSealed)).toBe(submitted.account_number);
   });
 
   it("polls to rejected and attaches WeChat's reasons to the fields they name", async () => {
