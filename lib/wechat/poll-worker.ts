@@ -42,7 +42,14 @@ export async function runPollWorker(db: Db, client: WeChatClient, options: Worke
       await db.insert(applicationEvents).values({ applicationId: row.id, merchantId: row.merchant_id, type: "wechat_poll_failed", revision: row.current_revision, internal: true, details: failure.details });
       continue;
     }
-    if (answer.status === "auditing") continue;
+    if (answer.status === "auditing") {
+      // The first answer "still reviewing" for a revision goes on the timeline; later ones would only repeat it.
+      const seen = await queryRows<{ one: number }>(db, sql`select 1 as one from application_events where application_id = ${row.id} and type = 'wechat_auditing' and revision = ${row.current_revision} limit 1`);
+      if (seen.length === 0) {
+        await db.insert(applicationEvents).values({ applicationId: row.id, merchantId: row.merchant_id, type: "wechat_auditing", revision: row.current_revision, details: { status: "auditing" } });
+      }
+      continue;
+    }
     await db.transaction(async (tx) => {
       if (answer.status === "finished") {
         if (await transition(tx as unknown as Db, { applicationId: row.id, merchantId: row.merchant_id, transition: "wechat_finished", revision: row.current_revision, type: "wechat_finished", details: { status: "finished", sub_mchid: answer.sub_mchid }, set: { nextPollAt: null, wechatMessage: null } })) {

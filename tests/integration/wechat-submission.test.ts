@@ -138,6 +138,8 @@ describe.each(testEngines)("submission to WeChat and status polling on %s", (eng
     await runSubmissionWorker(t.db, s.client(), opts);
     expect(await runPollWorker(t.db, s.client(), opts)).toMatchObject({ finished: 0 });
     expect((await statusOf(app.id)).status).toBe("submitted");
+    const auditing = () => t.db.select().from(applicationEvents).where(and(eq(applicationEvents.applicationId, app.id), eq(applicationEvents.type, "wechat_auditing")));
+    expect(await auditing()).toHaveLength(1);
     clockOffsetMs += 61_000;
     // Two instances polling at once: each application is read by one of them.
     s.requests.length = 0;
@@ -149,6 +151,7 @@ describe.each(testEngines)("submission to WeChat and status polling on %s", (eng
     const events = await t.db.select().from(applicationEvents).where(and(eq(applicationEvents.applicationId, app.id), eq(applicationEvents.type, "wechat_finished")));
     expect(events).toHaveLength(1);
     expect(events[0]!.details).toMatchObject({ sub_mchid: expect.stringMatching(/^\d{10}$/) });
+    expect(await auditing()).toHaveLength(1);
     // The open account's settlement account is the application's, sealed, ready for withdrawals.
     const [account] = await t.db.select().from(settlementAccounts).where(eq(settlementAccounts.merchantId, app.merchantId));
     const submitted = qualification(pics, { shortname: "通过小店" }).account_info!;
