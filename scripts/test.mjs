@@ -7,7 +7,8 @@ import { buildIfStale, root } from "./lib/build.mjs";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const bin = (name) => path.join(root, "node_modules/.bin", name);
-const results = path.join(root, "test-results");
+// Not test-results/: Playwright empties that folder when it starts.
+const results = path.join(root, "test-reports");
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
