@@ -63,3 +63,55 @@ export function decodeBmp(bytes: Buffer, info: BmpInfo): Buffer | null {
   }
   return out;
 }
+
+/**
+ * Where the image proper ends: after PNG's IEND chunk, JPEG's end-of-image marker, or a BMP's pixel
+ * data. Bytes past it (an appended ZIP, HTML or script, a phone's motion-photo video) are not part of
+ * the picture. Null when the structure does not hold together.
+ */
+export function imageEnd(bytes: Buffer, format: ImageFormat): number | null {
+  if (format === "png") return pngEnd(bytes);
+  if (format === "jpeg") return jpegEnd(bytes);
+  const info = readBmpInfo(bytes);
+  if (!info) return null;
+  if (info.compression === 0 || info.compression === 3) return info.dataOffset + info.rowSize * info.height;
+  // Compressed BMP: the header's declared file size, when it is plausible.
+  const declared = bytes.readUInt32LE(2);
+  return declared > info.dataOffset && declared <= bytes.length ? declared : bytes.length;
+}
+
+function pngEnd(bytes: Buffer): number | null {
+  let offset = 8;
+  while (offset + 12 <= bytes.length) {
+    const length = bytes.readUInt32BE(offset);
+    const type = bytes.toString("latin1", offset + 4, offset + 8);
+    const next = offset + 12 + length;
+    if (next > bytes.length) return null;
+    if (type === "IEND") return next;
+    offset = next;
+  }
+  return null;
+}
+
+function jpegEnd(bytes: Buffer): number | null {
+  let offset = 2;
+  while (offset + 1 < bytes.length) {
+    if (bytes[offset] !== 0xff) return null;
+    let marker = bytes[offset + 1]!;
+    // Fill bytes: any number of 0xFF may precede a marker.
+    while (marker === 0xff && offset + 2 < bytes.length) marker = bytes[++offset + 1]!;
+    if (marker === 0xd9) return offset + 2;
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8)) {
+      offset += 2;
+      continue;
+    }
+    if (offset + 4 > bytes.length) return null;
+    const length = bytes.readUInt16BE(offset + 2);
+    if (length < 2) return null;
+    offset += 2 + length;
+    if (marker !== 0xda) continue;
+    // Entropy-coded data follows a scan header: it ends at the first 0xFF that is neither stuffing (FF00) nor a restart marker.
+    while (offset + 1 < bytes.length && !(bytes[offset] === 0xff && bytes[offset + 1] !== 0x00 && !(bytes[offset + 1]! >= 0xd0 && bytes[offset + 1]! <= 0xd7))) offset++;
+  }
+  return null;
+}
