@@ -8,6 +8,7 @@ import { inputClass } from "@/components/ui/field";
 import { auditFilterSchema, listAuditLog, listSupportUsers } from "@/lib/audit/list-audit";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/server/db";
+import { firstValues, type SearchParams } from "@/lib/server/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title") };
@@ -15,9 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const actions = ["reveal", "comment", "delete_comment", "request_changes", "approve"] as const;
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageUser("support");
-  const params = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v)) as Record<string, string>;
+  const params = firstValues(await searchParams);
   const filter = auditFilterSchema.parse(params);
   const db = await getDb();
   const [page, supportUsers] = await Promise.all([listAuditLog(db, filter), listSupportUsers(db)]);

@@ -7,14 +7,15 @@ import { inputClass } from "@/components/ui/field";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listMerchantsWithStatus, merchantListFilterSchema } from "@/lib/review/merchants";
 import { getDb } from "@/lib/server/db";
+import { firstValues, type SearchParams } from "@/lib/server/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("review.merchants"))("title") };
 }
 
-export default async function MerchantsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MerchantsPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageUser("support");
-  const params = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v)) as Record<string, string>;
+  const params = firstValues(await searchParams);
   const filter = merchantListFilterSchema.parse(params);
   const page = await listMerchantsWithStatus(await getDb(), filter);
   const t = await getTranslations("review.merchants");

@@ -6,19 +6,15 @@ import { QueueTable } from "@/components/review/queue-table";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listReviewQueue, queueFilterSchema } from "@/lib/review/queue";
 import { getDb } from "@/lib/server/db";
+import { firstValues, type SearchParams } from "@/lib/server/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("review.queue"))("title") };
 }
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-const single = (params: Record<string, string | string[] | undefined>) =>
-  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v !== undefined && v !== "")) as Record<string, string>;
-
 export default async function ReviewQueuePage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageUser("support");
-  const params = single(await searchParams);
+  const params = firstValues(await searchParams);
   const filter = queueFilterSchema.parse(params);
   const page = await listReviewQueue(await getDb(), filter);
   const t = await getTranslations("review.queue");
