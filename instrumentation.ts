@@ -1,6 +1,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { boot } = await import("./lib/server/boot");
+    const { boot } = await import("./lib/boot/boot");
     await boot();
   }
 }

@@ -22,6 +22,11 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pg", "sharp", "bcryptjs"],
   experimental: {
     authInterrupts: true,
+    // The proxy buffers request bodies and cuts them at 10 MB by default, so a valid 15 MB photo
+    // arrived truncated. Our own limit is 20 MB (lib/media/types.ts) plus the multipart envelope;
+    // WeChat itself takes 2 MB, which the console reaches by shrinking:
+    // https://developers.weixin.qq.com/miniprogram/dev/framework/ministore/minishopopencomponent2/API/public/upload_img.html
+    proxyClientMaxBodySize: "21mb",
   },
   // The CSP (with a nonce per page) and HSTS depend on the request and APP_ENV: proxy.ts sets them.
   async headers() {

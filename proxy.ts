@@ -3,10 +3,22 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getConfig } from "@/lib/config";
 import { secureCookiesEnabled } from "@/lib/security/cookies";
 import { apiContentSecurityPolicy, pageContentSecurityPolicy, strictTransportSecurity } from "@/lib/security/headers";
+import { isCrossSiteRequest } from "@/lib/security/same-origin";
 
-/** Paths that answer for themselves: 401 JSON, webhook signatures, the sandbox, the login page. */
+/**
+ * Paths that answer for themselves: 401 JSON, webhook signatures, the sandbox, the metrics token, the login page and
+ * the signed-out account pages (their one-time token or the mailbox is the proof).
+ */
 function isPublic(pathname: string): boolean {
-  return pathname === "/login" || pathname.startsWith("/api/") || pathname.startsWith("/sandbox/");
+  return (
+    pathname === "/login" ||
+    pathname === "/forgot-password" ||
+    pathname.startsWith("/set-password/") ||
+    pathname.startsWith("/invitation/") ||
+    pathname.startsWith("/api/") ||
+    pathname.startsWith("/sandbox/") ||
+    pathname === "/metrics"
+  );
 }
 
 // Every request gets the security headers (a fresh CSP nonce per page). Signed-out visitors to a
@@ -16,11 +28,20 @@ export default async function proxy(request: NextRequest) {
   const config = getConfig();
   const { pathname, search } = request.nextUrl;
   const production = config.appEnv === "production";
-  const api = pathname.startsWith("/api/");
+  const api = pathname.startsWith("/api/") || pathname === "/metrics";
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = api ? apiContentSecurityPolicy : pageContentSecurityPolicy(nonce, { production, dev: process.env.NODE_ENV === "development" });
 
   let response: NextResponse;
+  // A POST to a page is a server action (with or without the Next-Action header: forms post them
+  // without JavaScript too); Next itself lets one through when Origin is absent. Route handlers
+  // check for themselves (webhooks and the sandbox take cross-site calls).
+  const page = !api && !pathname.startsWith("/sandbox/");
+  if (page && isCrossSiteRequest(request, [config.authUrl])) {
+    response = NextResponse.json({ error: { code: "forbidden", message: "Cross-site requests are not accepted." } }, { status: 403 });
+    response.headers.set("Content-Security-Policy", csp);
+    return response;
+  }
   const token = isPublic(pathname) ? null : await getToken({ req: request, secret: config.authSecret, secureCookie: secureCookiesEnabled() });
   if (!isPublic(pathname) && !token) {
     const login = new URL("/login", request.url);
@@ -39,5 +60,6 @@ export default async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|robots\\.txt).*)"],
+  // The payment webhook is signed, not signed in, and answers the provider itself: it skips the proxy.
+  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|robots\\.txt|api/webhooks/payments$).*)"],
 };

@@ -1,11 +1,11 @@
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { DEMO_MERCHANT_ID, SECOND_MERCHANT_ID } from "../db/seed";
 import { encodeActionArgs } from "./access/hostile";
-import { accessTable, visitors, type Row, type Sample, type Visitor } from "./access/table";
+import { accessTable, expectedFor, visitors, type Row, type Sample, type Visitor } from "./access/table";
 import { scanEndpoints, serverActionId } from "./access/scan";
 import { expect, storageStateFor, test, type Role } from "./fixtures";
 
-const roleOf: Record<Exclude<Visitor, "anon">, Role> = { merchantA: "merchant", merchantB: "other-merchant", support: "support" };
+const roleOf: Record<Exclude<Visitor, "anon">, Role> = { merchantA: "merchant", viewerA: "viewer", merchantB: "other-merchant", support: "support", supportAdmin: "support-admin" };
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 test("every page, route handler and server action has a row in the access table, and every row an endpoint", () => {
@@ -55,7 +55,7 @@ test.describe("access-control matrix", () => {
 
   for (const row of accessTable) {
     for (const visitor of visitors) {
-      const expected = row.expect[visitor];
+      const expected = expectedFor(row, visitor);
       test(`${row.key} as ${visitor} → ${expected}`, async ({ baseURL }) => {
         const response = await send(row, visitor, baseURL!);
         if (expected === "login") {

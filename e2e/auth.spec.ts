@@ -15,14 +15,16 @@ test.describe("sign-in", () => {
     await signIn(page, "merchant");
     await expect(page).toHaveURL(/\/onboarding$/);
     const nav = page.getByRole("navigation", { name: "主导航" });
-    await expect(nav.getByRole("link")).toHaveText(["商户进件", "交易明细", "提现", "设置"]);
+    await expect(nav.getByRole("link")).toHaveText(["商户进件", "交易明细", "提现", "设置", "团队成员", "我的账户"]);
   });
 
-  test("support lands on the review queue with the support navigation", async ({ page }) => {
-    await signIn(page, "support");
+  test("support lands on the review queue with the support navigation", async ({ browser }) => {
+    // Signed in by global setup (with its two-factor code): a code is accepted only once.
+    const page = await (await browser.newContext(asRole("support"))).newPage();
+    await page.goto("/");
     await expect(page).toHaveURL(/\/support\/review$/);
     const nav = page.getByRole("navigation", { name: "主导航" });
-    await expect(nav.getByRole("link")).toHaveText(["审核队列", "商户", "审计日志"]);
+    await expect(nav.getByRole("link")).toHaveText(["审核队列", "商户", "对账", "审计日志", "系统", "我的账户"]);
     await expect(page.getByTestId("merchant-name")).toHaveCount(0);
   });
 
@@ -55,12 +57,22 @@ test.describe("sign-in", () => {
     await expect(page.getByText("请输入密码。")).toBeVisible();
   });
 
-  test("sign out ends the session", async ({ page }) => {
-    await signIn(page, "merchant");
+  test("sign out ends the session, and a copy of its cookie taken before is refused on its next request", async ({ page, browser, baseURL }) => {
+    // Signing out ends every session of the account: its own account, not one other specs use.
+    await signIn(page, "session-1");
+    const copied = await page.context().cookies();
     await page.getByRole("button", { name: "退出登录" }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto("/onboarding");
     await expect(page).toHaveURL(/\/login/);
+    const thief = await browser.newContext({ baseURL });
+    await thief.addCookies(copied);
+    // Neither renewed by the session endpoint nor let into a page.
+    expect(await (await thief.request.get("/api/auth/session")).json()).toEqual({});
+    const stolen = await thief.newPage();
+    await stolen.goto("/onboarding");
+    await expect(stolen).toHaveURL(/\/login/);
+    await thief.close();
   });
 });
 

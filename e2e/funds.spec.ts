@@ -52,51 +52,113 @@ test.describe("funds", () => {
 
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "导出 CSV" }).click();
-    const lines = readFileSync((await (await download).path())!, "utf8").trim().split("\n");
-    expect(lines[0]).toBe("order_id,merchant_order_id,status,amount,currency,created_at,paid_at,description");
+    const file = await download;
+    // The file name says the range; the file starts with a BOM so Excel reads the Chinese header.
+    expect(file.suggestedFilename()).toMatch(/^payments-(all-to-)?\d{4}-\d{2}-\d{2}.*\.csv$/);
+    const text = readFileSync((await file.path())!, "utf8");
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).trim().split("\n");
+    expect(lines[0]).toBe("订单号 (order_id),商户订单号,状态代码,状态,金额,手续费,实收金额,币种,创建时间 (北京时间 UTC+08:00),支付时间 (北京时间 UTC+08:00),描述");
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(`,${merchantOrderId},SUCCEEDED,`);
+    expect(lines[1]).toMatch(new RegExp(`,${merchantOrderId},SUCCEEDED,支付成功,\\d+\\.\\d{2},\\d+\\.\\d{2},\\d+\\.\\d{2},`));
 
     const all = await page.request.get("/api/payments/export");
     expect(all.headers()["content-type"]).toContain("text/csv");
     const body = (await all.text()).trim().split("\n");
     expect(body.length - 1).toBeGreaterThanOrEqual(40);
-    for (const line of body.slice(1)) expect(line).toMatch(/^C\d{21},SIM\d+,(PENDING|SUCCEEDED|CANCELLED),\d+(\.\d{2})?,(CNY|HKD|USD),/);
+    for (const line of body.slice(1)) expect(line).toMatch(/^C\d{21},SIM\d+,(PENDING|SUCCEEDED|CANCELLED),[^,]+,\d+(\.\d{2})?,\d+(\.\d{2})?,\d+(\.\d{2})?,(CNY|HKD|USD),\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},/);
   });
 
-  test("change the settlement account, then withdraw and watch it succeed", async ({ page }) => {
+  test("change the settlement account and follow it at WeChat until it is in force", async ({ page }) => {
     await page.goto("/settings");
+    // The account-name rule is stated before anything is sent.
+    await expect(page.getByText("对公账户的开户名称必须与商户名称「深圳市示例科技有限公司」完全一致")).toBeVisible();
     await page.getByLabel("账户类型").selectOption("74");
-    await page.getByLabel("开户银行", { exact: true }).selectOption("工商银行");
     await page.getByLabel("省份").selectOption({ label: "广东省" });
     await page.getByLabel("开户银行所在城市").selectOption({ label: "深圳市" });
     await page.getByLabel("开户名称").fill("深圳市示例科技有限公司");
-    await page.getByLabel("银行账号").fill("6222020200001234");
+    // Typed in groups with a Chinese keyboard's full-width digits: the digits alone go to WeChat,
+    // which names the bank from them (the wizard's look-up), so the bank is not chosen by hand.
+    await page.getByLabel("银行账号").fill("６２２２　０２０２　００００　１２３４");
+    await expect(page.getByTestId("bank-lookup")).toContainText("工商银行");
+    await expect(page.getByLabel("开户银行", { exact: true })).toHaveValue("工商银行");
     await page.getByRole("button", { name: "申请修改" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "已提交修改申请" })).toBeVisible();
-    await expect(page.getByTestId("settlement-changes")).toContainText("验证通过，已启用", { timeout: 30_000 });
+    await expect(page.getByRole("status").filter({ hasText: "已提交修改申请，等待微信验证。" })).toBeVisible();
+    await expect(page.getByTestId("settlement-changes")).toContainText("等待微信验证");
+    await expect(page.getByTestId("settlement-changes")).toContainText("已生效", { timeout: 30_000 });
     await expect(page.getByTestId("settlement-number")).toHaveText("6222********1234");
+    await expect(page.getByTestId("wechat-account-number")).toHaveText("6222********1234");
     await expect(page.getByTestId("settlement-current")).not.toContainText("6222020200001234");
+  });
 
+  test("settings shows every problem of a change at once", async ({ page }) => {
+    await page.goto("/settings");
+    await page.getByLabel("账户类型").selectOption("74");
+    await page.getByLabel("开户银行", { exact: true }).selectOption("其他银行");
+    await page.getByLabel("省份").selectOption({ label: "广东省" });
+    await page.getByLabel("开户银行所在城市").selectOption({ label: "深圳市" });
+    await page.getByLabel("开户名称").fill("别的公司");
+    // A card WeChat cannot place: the bank stays as chosen, and 其他银行 needs its branch.
+    await page.getByLabel("银行账号").fill("6399990000001234");
+    await expect(page.getByTestId("bank-lookup")).toContainText("微信未识别此卡号");
+    await page.getByRole("button", { name: "申请修改" }).click();
+    await expect(page.locator("#account_name-error")).toBeVisible();
+    await expect(page.locator("#bank_branch_id-error")).toBeVisible();
+  });
+
+  test("withdraw: WeChat's QR code, scanned with the sandbox control, followed to paid without a reload", async ({ page }) => {
     await page.goto("/withdrawals");
     await expect(page.getByTestId("balance-CNY").getByTestId("available")).not.toHaveText(/^¥0\.00$/);
-    await page.getByLabel("金额").fill("1.00");
+    await page.getByLabel("金额（人民币）").fill("1.00");
     await page.getByRole("button", { name: "申请提现" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "已申请提现" })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "已向微信申请提现" })).toBeVisible();
+    const progress = page.getByTestId("withdrawal-progress");
+    await expect(progress.getByTestId("withdrawal-qrcode")).toBeVisible();
+    expect(await progress.getByTestId("withdrawal-qrcode").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expect(progress.getByTestId("scan-status")).toHaveText("请用管理员微信扫描二维码并确认。");
+    // A mark on this document: a reload would make a new one without it (router refreshes keep it).
+    await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+    await progress.getByRole("button", { name: "模拟已扫码" }).click();
+    await expect(progress.getByTestId("scan-status")).toHaveText("已扫码，请在微信中确认。");
+    await progress.getByRole("button", { name: "模拟扫码并确认" }).click();
+    await expect(progress.getByTestId("scan-status")).toContainText("已确认");
     const row = page.getByTestId("withdrawal-row").first();
     await expect(row).toContainText("6222********1234");
     await expect(row).toContainText("已到账", { timeout: 30_000 });
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
     await expect(page.getByTestId("ledger-row").first()).toContainText("提现");
     await row.getByRole("link", { name: "详情" }).click();
-    await expect(page.getByTestId("withdrawal-timeline")).toContainText("处理中");
+    await expect(page.getByTestId("withdrawal-timeline")).toContainText("待扫码确认");
     await expect(page.getByTestId("withdrawal-timeline")).toContainText("已到账");
   });
 
-  test("a withdrawal over the balance is refused with a clear message", async ({ page }) => {
+  test("at 390 px the first payment's and withdrawal's amount and status are on screen without scrolling sideways", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const [path, row, cells] of [
+      ["/payments", "payment-row", ["payment-amount", "payment-status"]],
+      ["/withdrawals", "withdrawal-row", ["withdrawal-amount", "withdrawal-status"]],
+    ] as const) {
+      await page.goto(path);
+      const first = page.getByTestId(row).first();
+      await first.scrollIntoViewIfNeeded();
+      for (const cell of cells) {
+        const box = await first.getByTestId(cell).boundingBox();
+        expect(box, `${path} ${cell}`).not.toBeNull();
+        expect(box!.x, `${path} ${cell} left edge`).toBeGreaterThanOrEqual(0);
+        expect(box!.x + box!.width, `${path} ${cell} right edge`).toBeLessThanOrEqual(390);
+        await expect(first.getByTestId(cell)).toBeInViewport({ ratio: 1 });
+      }
+    }
+  });
+
+  test("a second withdrawal the same day, or one over the balance, is refused with one clear message", async ({ page }) => {
     await page.goto("/withdrawals");
-    await page.getByLabel("金额").fill("99999999");
+    await page.getByLabel("金额（人民币）").fill("99999999");
     await page.getByRole("button", { name: "申请提现" }).click();
-    await expect(page.getByText("金额超过可提现余额。").first()).toBeVisible();
+    await expect(page.getByText(/金额超过可提现余额，最多可提现 ¥[\d,]+\.\d\d。/)).toHaveCount(1);
+    await page.getByLabel("金额（人民币）").fill("1.00");
+    await page.getByRole("button", { name: "申请提现" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "每天只能提现一次" })).toBeVisible();
   });
 });
 

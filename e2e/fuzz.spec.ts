@@ -26,7 +26,7 @@ test.describe("hostile input", () => {
     // And the account whose email was fuzzed around still signs in.
     const fresh = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": "192.0.2.202" } });
     const token = (await (await fresh.get("/api/auth/csrf")).json()).csrfToken;
-    const ok = await fresh.post("/api/auth/callback/credentials", { form: { csrfToken: token, email: accounts.support.email, password: accounts.support.password, json: "true" } });
+    const ok = await fresh.post("/api/auth/callback/credentials", { form: { csrfToken: token, email: accounts["other-merchant"].email, password: accounts["other-merchant"].password, json: "true" } });
     expect(new URL((await ok.json()).url, baseURL).searchParams.get("error")).toBeNull();
     await Promise.all([api.dispose(), fresh.dispose()]);
   });

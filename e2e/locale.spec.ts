@@ -1,4 +1,4 @@
-import { asRole, expect, test } from "./fixtures";
+import { asRole, expect, signIn, test } from "./fixtures";
 
 test.describe("language", () => {
   test.use(asRole("merchant"));
@@ -7,7 +7,7 @@ test.describe("language", () => {
     await page.goto("/onboarding");
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
     await page.getByLabel("语言").filter({ visible: true }).selectOption("en");
-    await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link")).toHaveText(["Onboarding", "Payments", "Withdrawals", "Settings"]);
+    await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link")).toHaveText(["Onboarding", "Payments", "Withdrawals", "Settings", "Team", "My account"]);
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await page.reload();
     await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
@@ -27,9 +27,11 @@ test("the login page has the switch too", async ({ page }) => {
 });
 
 test.describe("on a phone", () => {
-  test.use({ ...asRole("merchant"), viewport: { width: 390, height: 844 } });
+  test.use({ viewport: { width: 390, height: 844 } });
 
   test("the account menu holds the user, the language switch and sign out", async ({ page }) => {
+    // Signing out ends every session of the account: its own account, not one other specs use.
+    await signIn(page, "session-2");
     await page.goto("/onboarding");
     await expect(page.getByRole("button", { name: "退出登录" })).toBeHidden();
     await page.getByText("菜单").click();

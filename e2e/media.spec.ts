@@ -1,16 +1,9 @@
 import sharp from "sharp";
+import { bigPhoto } from "../tests/helpers/images";
 import { asRole, expect, storageStateFor, test } from "./fixtures";
 
-const jpeg = () => sharp({ create: { width: 320, height: 200, channels: 3, background: "#2a6" } }).jpeg().toBuffer();
+const jpeg = () => sharp({ create: { width: 800, height: 500, channels: 3, background: "#2a6" } }).jpeg().toBuffer();
 
-/** A photo-like JPEG over 5 MB (textured noise at high quality). */
-async function bigPhoto(): Promise<Buffer> {
-  const width = 3400;
-  const height = 2500;
-  const raw = Buffer.alloc(width * height * 3);
-  for (let i = 0; i < raw.length; i++) raw[i] = (Math.random() * 110 + ((i / 3) % width) / 20) | 0;
-  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
-}
 
 test.describe("photo upload API (sandboxed WeChat over HTTP)", () => {
   test.use(asRole("merchant"));

@@ -32,6 +32,8 @@ export const personalDataProbes: string[] = [
   "6217000010099999999",
   "6222020200112233445",
   "6222020200001234",
+  // Typed in full-width groups in wizard-rules.spec (the digits alone are what could leak).
+  "6222020200009876",
 ];
 
 /** Passwords typed in the sign-in specs: never stored, never logged. */

@@ -2,29 +2,22 @@ import AxeBuilder from "@axe-core/playwright";
 import sharp from "sharp";
 import zhMedia from "../messages/zh-CN/media.json" with { type: "json" };
 import zh from "../messages/zh-CN/wizard.json" with { type: "json" };
-import { e2eMerchants } from "../db/seed";
+import { e2eMerchant } from "./seed/fixtures";
+import { bigPhoto } from "../tests/helpers/images";
 import { expect, test } from "./fixtures";
 
 const fieldId = "business_license_info-wxa_business_license_copy";
 
-/** A photo-like JPEG over 5 MB (textured noise at high quality). */
-async function bigPhoto(): Promise<Buffer> {
-  const width = 3400;
-  const height = 2500;
-  const raw = Buffer.alloc(width * height * 3);
-  for (let i = 0; i < raw.length; i++) raw[i] = (Math.random() * 110 + ((i / 3) % width) / 20) | 0;
-  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
-}
 
 test("the licence photo: refused file, upload with preview, shrink notice, replace and remove, by keyboard", async ({ page }) => {
   test.setTimeout(120_000);
-  // An e2e-only merchant (SEED_E2E) that no other spec uses, so its draft is this test's own.
-  const { account } = e2eMerchants[7]!;
+  // An e2e-only merchant that no other spec uses, so its draft is this test's own.
+  const { account } = e2eMerchant("photoField");
   await page.goto("/login");
   await page.getByLabel(/邮箱|Email/).fill(account.email);
   await page.getByLabel(/密码|Password/).fill(account.password);
   await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
-  await expect(page.getByTestId("signed-in-user").filter({ visible: true })).toContainText(account.name);
+  await expect(page.getByTestId("signed-in-user").first()).toContainText(account.name);
   await page.goto("/onboarding");
   await page.getByRole("radio", { name: zh.orgTypes["2"].name }).check();
   await page.getByRole("button", { name: zh.nav.next, exact: true }).click();
@@ -44,14 +37,14 @@ test("the licence photo: refused file, upload with preview, shrink notice, repla
   await dropzone.focus();
   const chooser = page.waitForEvent("filechooser");
   await page.keyboard.press("Enter");
-  const png = await sharp({ create: { width: 480, height: 320, channels: 3, background: "#2a6" } }).png().toBuffer();
+  const png = await sharp({ create: { width: 800, height: 500, channels: 3, background: "#2a6" } }).png().toBuffer();
   const uploaded = page.waitForResponse((r) => r.url().endsWith("/api/media") && r.request().method() === "POST");
   await (await chooser).setFiles({ name: "licence.png", mimeType: "image/png", buffer: png });
   expect((await uploaded).status()).toBe(201);
   const preview = dropzone.locator("img");
   await expect(preview).toBeVisible();
   await expect(preview).toHaveAttribute("src", /\/api\/media\/file\?media_id=wxashop_/);
-  await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(480);
+  await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(800);
   await expect(notice).toHaveText(zhMedia.photo.uploaded);
   await expect(error).toHaveCount(0);
   const axe = await new AxeBuilder({ page }).include(`[data-testid="${fieldId}-dropzone"]`).analyze();

@@ -1,18 +1,17 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { e2eIdCardNumber, e2eReviewMerchants, e2eSecondSupport } from "../lib/review/e2e-fixtures";
+import { e2eIdCardNumber, e2eReviewMerchants, e2eSecondSupport } from "./seed/fixtures";
 import { readFileSync } from "node:fs";
 import { storageStateFor } from "./fixtures";
+import { signInThroughApi } from "./sign-in";
 
 // Read, not imported: this package is ESM and JSON imports would need import attributes.
 const zh = JSON.parse(readFileSync("messages/zh-CN/wizard.json", "utf8")) as { progress: { label: string }; steps: Record<string, string>; review: { submit: string } };
 
 type Merchant = (typeof e2eReviewMerchants)[keyof typeof e2eReviewMerchants];
 
-async function signInWith(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel(/邮箱|Email/).fill(email);
-  await page.getByLabel(/密码|Password/).fill(password);
-  await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
+async function signInWith(page: Page, email: string, password: string, totpSecret?: string) {
+  await signInThroughApi(page.context().request, { email, password, totpSecret });
+  await page.goto("/");
   await expect(page.getByTestId("signed-in-user").first()).toBeVisible();
 }
 
@@ -25,7 +24,7 @@ async function merchantPage(browser: Browser, m: Merchant): Promise<Page> {
 async function supportPage(browser: Browser, second = false): Promise<Page> {
   if (!second) return (await browser.newContext({ storageState: storageStateFor("support") })).newPage();
   const page = await (await browser.newContext()).newPage();
-  await signInWith(page, e2eSecondSupport.email, e2eSecondSupport.password);
+  await signInWith(page, e2eSecondSupport.email, e2eSecondSupport.password, e2eSecondSupport.totpSecret);
   return page;
 }
 
@@ -169,6 +168,7 @@ test("support reviews an application end to end: search, reveal, comments, chang
     await expect(field(support, "id_card_info.id_card_address")).toHaveAttribute("data-changed", "true");
     await expect(field(support, "id_card_info.id_card_number")).not.toHaveAttribute("data-changed", "true");
     await support.getByRole("button", { name: /^(通过并提交微信|Approve and send to WeChat)$/ }).click();
+    await support.getByRole("alertdialog").getByRole("button", { name: /^(确认提交|Confirm and send)$/ }).click();
     await expect(support.getByRole("status").filter({ hasText: /已通过|Approved:/ })).toBeVisible();
   });
 
@@ -198,10 +198,12 @@ test("WeChat's rejection reasons land on the fields for support and the merchant
   const support = await supportPage(browser);
   await openFromQueue(support, m.shortname, m.name);
   await support.getByRole("button", { name: /^(通过并提交微信|Approve and send to WeChat)$/ }).click();
+  await support.getByRole("alertdialog").getByRole("button", { name: /^(确认提交|Confirm and send)$/ }).click();
   await expect(support.getByRole("status").filter({ hasText: /已通过|Approved:/ })).toBeVisible();
   await waitForStatus(support, "rejected");
   await expect(field(support, "merchant_shortname").locator("[data-comment-field]")).toContainText("商户简称需与实际售卖商品一致");
   await expect(field(support, "account_info.account_name").locator("[data-comment-field]")).toContainText("开户名称需与营业执照上的主体名称一致");
+  await expect(field(support, "id_card_info.id_card_number").locator("[data-comment-field]")).toContainText("身份证号码与证件照片不一致");
   await expect(support.getByRole("note")).toContainText("商户简称");
 
   const merchant = await merchantPage(browser, m);
@@ -210,6 +212,8 @@ test("WeChat's rejection reasons land on the fields for support and the merchant
   // Both reasons arrive in one answer, so their order is not meaningful.
   expect(view.feedback.comments.map((c) => [c.fieldPath, c.source]).sort()).toEqual([
     ["account_info.account_name", "wechat"],
+    // WeChat named this one by its bare leaf name; it lands on the dotted field path.
+    ["id_card_info.id_card_number", "wechat"],
     ["merchant_shortname", "wechat"],
   ]);
 });
@@ -218,13 +222,17 @@ test("two support users acting at once: one transition, a clear message for the 
   const m = e2eReviewMerchants.race;
   const first = await supportPage(browser);
   const second = await supportPage(browser, true);
+  // The second page acts before its live status poll notices the first one's decision.
+  await second.route("**/api/support/applications/*/status", (route) => route.abort());
   await openFromQueue(first, m.shortname, m.name);
   await openFromQueue(second, m.shortname, m.name);
   await first.getByRole("button", { name: /^(通过并提交微信|Approve and send to WeChat)$/ }).click();
+  await first.getByRole("alertdialog").getByRole("button", { name: /^(确认提交|Confirm and send)$/ }).click();
   await expect(first.getByRole("status").filter({ hasText: /已通过|Approved:/ })).toBeVisible();
   // The second page still shows the old state; its action must not become a second transition.
   await second.getByRole("textbox", { name: /备注|Note/ }).fill("也想通过");
   await second.getByRole("button", { name: /^(通过并提交微信|Approve and send to WeChat)$/ }).click();
+  await second.getByRole("alertdialog").getByRole("button", { name: /^(确认提交|Confirm and send)$/ }).click();
   await expect(second.getByTestId("decision-error")).toContainText(/其他人已处理这份申请|Someone else has acted on this application/);
   await expect(second.getByTestId("not-actionable")).toBeVisible();
   await second.reload();

@@ -35,12 +35,12 @@ test.describe("sign-in rate limits", () => {
       return new URL(body.url, baseURL).searchParams.get("error");
     };
     for (let i = 0; i < 30; i++) expect(await signIn(`user-${i}-${randomUUID().slice(0, 6)}@example.com`, "wrong")).toBe("CredentialsSignin");
-    expect(await signIn(accounts.support.email, accounts.support.password)).toBe("RateLimited");
+    expect(await signIn(accounts.merchant.email, accounts.merchant.password)).toBe("RateLimited");
     await api.dispose();
     // Another address signs in with the same account at once.
     const elsewhere = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.250" } });
     const { csrfToken } = await (await elsewhere.get("/api/auth/csrf")).json();
-    const ok = await elsewhere.post("/api/auth/callback/credentials", { form: { csrfToken, email: accounts.support.email, password: accounts.support.password, json: "true" } });
+    const ok = await elsewhere.post("/api/auth/callback/credentials", { form: { csrfToken, email: accounts.merchant.email, password: accounts.merchant.password, json: "true" } });
     expect(new URL((await ok.json()).url, baseURL).searchParams.get("error")).toBeNull();
     await elsewhere.dispose();
   });

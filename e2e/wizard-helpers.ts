@@ -3,25 +3,25 @@ import { expect, type Page } from "@playwright/test";
 import sharp from "sharp";
 import zhValidation from "../messages/zh-CN/validation.json" with { type: "json" };
 import zh from "../messages/zh-CN/wizard.json" with { type: "json" };
-import { e2eMerchants } from "../db/seed";
+import { e2eMerchant, type WizardMerchant } from "./seed/fixtures";
+import { signInThroughApi } from "./sign-in";
 
 export { zh, zhValidation };
 
-/** Signs in as one of the e2e-only merchants (db/seed.ts, SEED_E2E=1): each has its own application. */
-export async function signInAsE2eMerchant(page: Page, n: number) {
-  const { account } = e2eMerchants[n - 1]!;
-  await page.goto("/login");
-  await page.getByLabel(/邮箱|Email/).fill(account.email);
-  await page.getByLabel(/密码|Password/).fill(account.password);
-  await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
-  await expect(page.getByTestId("signed-in-user").filter({ visible: true })).toContainText(account.name);
-  return e2eMerchants[n - 1]!;
+/** Signs in (through the API) as one of the e2e-only merchants (e2e/seed/fixtures.ts): each has its own application. */
+export async function signInAsE2eMerchant(page: Page, name: WizardMerchant) {
+  const merchant = e2eMerchant(name);
+  const { account } = merchant;
+  await signInThroughApi(page.context().request, account);
+  await page.goto("/");
+  await expect(page.getByTestId("signed-in-user").first()).toContainText(account.name);
+  return merchant;
 }
 
 let png: Buffer | undefined;
 /** A small real PNG, different each call so uploads are distinct files. */
 export async function photo(seed = 0) {
-  png = await sharp({ create: { width: 320, height: 200, channels: 3, background: { r: (seed * 40) % 255, g: 120, b: 200 } } }).png().toBuffer();
+  png = await sharp({ create: { width: 800, height: 500, channels: 3, background: { r: (seed * 40) % 255, g: 120, b: 200 } } }).png().toBuffer();
   return { name: `doc-${seed}.png`, mimeType: "image/png", buffer: png };
 }
 

@@ -1,12 +1,14 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { chooseRadio, expectStep, fill, next, setDate, signInAsE2eMerchant, zh, zhValidation } from "./wizard-helpers";
 
 const f = zh.fields;
 const error = (id: string) => `#${id}-error`;
+/** The "(optional)" marker beside the label of the field with this id. */
+const optionalMark = (page: Page, id: string) => page.locator(`label[for="${id}"] + [data-optional]`);
 
 test("invalid values show the right message on the right field, and submitting is refused", async ({ page }) => {
   test.setTimeout(180_000);
-  const merchant = await signInAsE2eMerchant(page, 5);
+  const merchant = await signInAsE2eMerchant(page, "rules");
   await page.goto("/onboarding");
   await chooseRadio(page, zh.orgTypes["2"].name);
   await next(page);
@@ -60,11 +62,18 @@ test("invalid values show the right message on the right field, and submitting i
   await expect(page.getByText(zh.account.rule["2"])).toBeVisible();
   await chooseRadio(page, zh.accountTypes["74"]);
   await page.getByLabel(f.account_info.account_bank, { exact: true }).selectOption("其他银行");
+  await expect(optionalMark(page, "account_info-bank_name")).toHaveText(zh.picker.optional);
+  await expect(optionalMark(page, "account_info-account_number")).toHaveCount(0);
   await fill(page, f.account_info.account_name, "别的公司");
   await page.keyboard.press("Tab");
   await expect(page.locator(error("account_info-account_name"))).toHaveText(zhValidation.accountNameCorporate);
   await fill(page, f.account_info.account_number, "6222abc");
   await page.keyboard.press("Tab");
+  await expect(page.locator(error("account_info-account_number"))).toHaveText(zhValidation.accountNumber);
+  // Spaces between groups and full-width digits are accepted: only the digits count.
+  await fill(page, f.account_info.account_number, "６２２２　０２０２　００００　９８７６");
+  await expect(page.locator(error("account_info-account_number"))).toHaveCount(0);
+  await fill(page, f.account_info.account_number, "6222abc");
   await expect(page.locator(error("account_info-account_number"))).toHaveText(zhValidation.accountNumber);
   await page.getByRole("button", { name: zh.nav.next }).click();
   await expect(page.locator(error("account_info-bank_branch_id"))).toHaveText(zhValidation.branchRequired);
@@ -77,7 +86,12 @@ test("invalid values show the right message on the right field, and submitting i
   await fill(page, f.merchant_shortname, "一".repeat(22));
   await page.keyboard.press("Tab");
   await expect(page.locator(error("merchant_shortname"))).toHaveText(zhValidation.shortnameBytes);
-  await expect(page.getByTestId("shortname-counter")).toHaveText("已用 66 / 64 字节");
+  // The counter counts characters; the byte rule is the hint's and the error's.
+  await expect(page.getByTestId("shortname-counter")).toHaveText("已输入 22 个字，超出长度上限（见下方规则）");
+  await expect(page.locator("#merchant_shortname-hint")).toContainText("一个汉字占 3 字节");
+  // Optional fields say so (from the schema); required ones do not.
+  await expect(optionalMark(page, "business_addition_desc")).toHaveText(zh.picker.optional);
+  await expect(optionalMark(page, "merchant_shortname")).toHaveCount(0);
   await page.getByRole("button", { name: zh.nav.next }).click();
   await next(page, zh.nav.continueAnyway);
 
@@ -110,7 +124,7 @@ test("invalid values show the right message on the right field, and submitting i
 test("two tabs on one draft: the older one is told and can reload", async ({ browser }) => {
   const context = await browser.newContext();
   const a = await context.newPage();
-  await signInAsE2eMerchant(a, 6);
+  await signInAsE2eMerchant(a, "twoTabs");
   await a.goto("/onboarding");
   const b = await context.newPage();
   await b.goto("/onboarding");

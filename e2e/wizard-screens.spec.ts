@@ -10,7 +10,7 @@ const steps = Object.keys(zh.steps) as (keyof typeof zh.steps)[];
 
 test("wizard steps in both languages at 1280 and 390", async ({ page, context, baseURL }) => {
   test.setTimeout(180_000);
-  await signInAsE2eMerchant(page, 7);
+  await signInAsE2eMerchant(page, "screens");
   // A filled-in draft (passport holder, agent) with real uploaded photos, saved through the API.
   const media = async (n: number) => {
     const response = await page.request.post("/api/media", { multipart: { file: await photo(n) } });

@@ -1,251 +1,359 @@
-// npm run bench: fills a database with payments and measures the transactions view, the webhook
-// and the CSV export. PostgreSQL when BENCH_DATABASE_URL is set (1,000,000 payments), otherwise a
-// smaller in-memory PGlite run (100,000 payments). See README "Benchmark".
+// npm run bench: what users get, measured over HTTP on a started console on PostgreSQL, each measure
+// beside the limit that bounds it (raw SQL, a bare node:http server, COPY) in the same run.
+// BENCH_DATABASE_URL=postgres://…/bench (created and filled with 1.1M payments when needed).
+// Optional: BENCH_SAMPLES (200), BENCH_PORT (3208), BENCH_NOTIFICATIONS (5000), BENCH_DIST_DIR (.next-bench),
+// BENCH_SKIP=pages,webhook,export,browser, BENCH_QUICK=1 (four page cases instead of twelve).
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { readFileSync, readdirSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium, type Browser, type Page } from "@playwright/test";
 import { sql } from "drizzle-orm";
 import { Client } from "pg";
+import { to as copyTo } from "pg-copy-streams";
 import { migrateDatabase, openDatabase, queryRows, type Db } from "../db/client";
-import { merchants, sandboxPayments } from "../db/schema";
-import type { PaymentsConfig } from "../lib/config";
-import { exportPaymentsCsv } from "../lib/payments/export-csv";
+import { payments, sandboxPayments } from "../db/schema";
+import { getConfig } from "../lib/config";
+import { dataKeyRing } from "../lib/crypto/keys";
+import { encodeCursor } from "../lib/pagination/cursor";
 import type { PaymentFilters } from "../lib/payments/filters";
-import { listPayments } from "../lib/payments/list-payments";
-import { processDueNotifications } from "../lib/payments/notifications";
+import { paymentConditions, paymentPageQuery } from "../lib/payments/list-payments";
 import { providerFor } from "../lib/payments/provider";
 import { signNotification } from "../lib/payments/sandbox/notify";
-import { sandboxProviderHandler } from "../lib/payments/sandbox/provider-handler";
-import { paymentSummary } from "../lib/payments/summary";
 import { paymentWebhookHandler } from "../lib/payments/webhook";
 import { serve } from "../tests/helpers/http";
+import { benchMerchants, benchPassword, ensureBenchData } from "./bench/data";
+// @ts-expect-error plain ES module without types
+import { buildIfStale, nextBin, root } from "./lib/build.mjs";
 
 const url = process.env.BENCH_DATABASE_URL;
-const total = Number(process.env.BENCH_PAYMENTS ?? (url ? 1_000_000 : 100_000));
-const merchantCount = 100;
-const notificationCount = Number(process.env.BENCH_NOTIFICATIONS ?? (url ? 5000 : 2000));
+const samples = Math.max(200, Number(process.env.BENCH_SAMPLES ?? 200));
+const port = Number(process.env.BENCH_PORT ?? 3208);
+const notificationCount = Number(process.env.BENCH_NOTIFICATIONS ?? 5000);
+const skip = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
+const base = `http://127.0.0.1:${port}`;
 const pageSize = 50;
-const runs = 30;
+const distDir = process.env.BENCH_DIST_DIR ?? ".next-bench";
 
-const merchantId = (n: number) => `00000000-0000-4000-8000-${n.toString().padStart(12, "0")}`;
-const big = merchantId(0);
+type Row = { measure: string; target: string; measured: string; limit: string; limitMeasured: string; ratio: string };
+const table: Row[] = [];
+const log = (line: string) => console.error(`[bench] ${line}`);
 
 function percentile(values: number[], p: number) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
-const ms = (n: number) => n.toFixed(1);
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const dist = (values: number[]) => `p50 ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}`;
+const ratio = (a: number[], b: number[]) => `${(percentile(a, 50) / percentile(b, 50)).toFixed(1)}× (p50), ${(percentile(a, 95) / percentile(b, 95)).toFixed(1)}× (p95)`;
 
-async function open() {
-  if (!url) {
-    const handle = await openDatabase({});
-    await migrateDatabase(handle);
-    return handle;
+/** Times `run` sequentially: a few warm-up calls, then `samples` measured ones. */
+async function time(run: () => Promise<unknown>, count = samples) {
+  for (let i = 0; i < 5; i++) await run();
+  const values: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    await run();
+    values.push(performance.now() - t0);
   }
-  const target = new URL(url);
-  const name = target.pathname.slice(1);
+  return values;
+}
+
+/** Resident memory of the server and its children, from /proc (Linux). */
+function treeRss(pid: number): number {
+  let kb = 0;
+  try {
+    kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(" ").filter(Boolean)) kb += treeRss(Number(child)) / 1024;
+    }
+  } catch {
+    // The process ended.
+  }
+  return kb * 1024;
+}
+
+async function openBenchDb() {
+  if (!url) throw new Error("Set BENCH_DATABASE_URL=postgres://user@host:5432/bench (it is created when missing)");
   const admin = new URL(url);
+  const name = admin.pathname.slice(1);
   admin.pathname = "/postgres";
   const client = new Client({ connectionString: admin.toString() });
   await client.connect();
-  const exists = await client.query("select 1 from pg_database where datname = $1", [name]);
-  if (!exists.rowCount) await client.query(`create database "${name.replace(/"/g, "")}"`);
+  if (!(await client.query("select 1 from pg_database where datname = $1", [name])).rowCount) await client.query(`create database "${name.replace(/"/g, "")}"`);
   await client.end();
-  const handle = await openDatabase({ databaseUrl: url, poolSize: 16 });
+  const handle = await openDatabase({ databaseUrl: url, poolSize: 8 });
   await migrateDatabase(handle);
   return handle;
 }
 
-async function fill(db: Db) {
-  // Only the filled rows count (the notification phase adds its own payments).
-  const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from payments where order_id like 'C%'`);
-  if (n === total && !process.env.BENCH_REFILL) return { seconds: 0, reused: true };
-  const started = performance.now();
-  await db.execute(sql`truncate payments, payment_events, payment_notifications, ledger_entries, sandbox_payments cascade`);
-  await db
-    .insert(merchants)
-    .values(Array.from({ length: merchantCount }, (_, i) => ({ id: merchantId(i), name: `Bench merchant ${i}`, miniProgram: { subject_name: `Bench ${i}`, nickname: "b", appid: "wx0", license_number: String(i) } })))
-    .onConflictDoNothing();
-  // One large merchant (10% of all payments, more in a small run, so that page 1,000 exists); the rest spread over 99.
-  const bigShare = Math.max(10, Math.ceil(5_200_000 / total));
-  const chunk = 100_000;
-  for (let start = 1; start <= total; start += chunk) {
-    const end = Math.min(total, start + chunk - 1);
-    await db.execute(sql`
-      insert into payments (merchant_id, order_id, merchant_order_id, amount_minor, currency, status, description, created_at, paid_at, updated_at)
-      select m, 'C' || lpad(i::text, 21, '0'), 'B' || i, a,
-        case when i % 20 = 0 then 'HKD' else 'CNY' end,
-        s::payment_status, 'Mini Program Payment', t,
-        case when s = 'SUCCEEDED' then t + interval '30 seconds' end, t
-      from (
-        select i,
-          ('00000000-0000-4000-8000-' || lpad((case when i % 100 < ${bigShare} then 0 else 1 + (i % 99) end)::text, 12, '0'))::uuid as m,
-          (100 + (hashint4(i)::bigint & 1048575)) as a,
-          case when i % 17 = 0 then 'CANCELLED' when i % 31 = 0 then 'PENDING' else 'SUCCEEDED' end as s,
-          date_trunc('milliseconds', now() - ((hashint4(i * 7)::bigint & 2147483647)::float8 / 2147483648 * 180 * 86400000) * interval '1 millisecond') as t
-        from generate_series(${start}::int, ${end}::int) as i
-      ) g`);
+async function startServer(): Promise<ChildProcess> {
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir, DATA_DIR: ".data-bench", DATABASE_URL: url, PORT: String(port), SEED_DEMO: "false", NEXTAUTH_URL: base, LOG_LEVEL: "warn" };
+  buildIfStale(distDir, env);
+  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  for (let i = 0; i < 120; i++) {
+    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return server;
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  await db.execute(sql`vacuum analyze payments`);
-  return { seconds: (performance.now() - started) / 1000, reused: false };
+  server.kill();
+  throw new Error("the console did not start");
 }
 
-async function cursorAt(db: Db, filters: PaymentFilters, page: number): Promise<{ cursor?: string; page: number }> {
-  if (page === 1) return { page: 1 };
-  // Setup only (not timed): the keyset cursor that page N starts after.
-  const { paymentConditions } = await import("../lib/payments/list-payments");
-  const { encodeCursor } = await import("../lib/payments/filters");
-  const { payments } = await import("../db/schema");
-  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(payments).where(paymentConditions(big, filters));
-  const lastPage = Math.max(1, Math.ceil(n / pageSize));
-  const target = Math.min(page, lastPage);
-  if (target === 1) return { page: 1 };
-  const [row] = await db
-    .select({ createdAt: payments.createdAt, id: payments.id })
-    .from(payments)
-    .where(paymentConditions(big, filters))
-    .orderBy(sql`${payments.createdAt} desc, ${payments.id} desc`)
-    .offset((target - 1) * pageSize - 1)
-    .limit(1);
-  return { cursor: encodeCursor({ createdAt: row!.createdAt.toISOString(), id: row!.id }), page: target };
+async function signIn(browser: Browser, email: string): Promise<{ page: Page; cookie: string }> {
+  const context = await browser.newContext({ baseURL: base });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel(/邮箱|Email/).fill(email);
+  await page.getByLabel(/密码|Password/).fill(benchPassword);
+  await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  return { page, cookie };
 }
 
-async function timeList(db: Db, filters: PaymentFilters) {
-  const times: number[] = [];
-  for (let i = 0; i < runs + 3; i++) {
+/** The cursor that page N of a filtered list starts after (setup only, not timed). */
+async function cursorOfPage(db: Db, merchantId: string, filters: PaymentFilters, pageNumber: number) {
+  const [row] = await db.select({ createdAt: payments.createdAt, id: payments.id }).from(payments).where(paymentConditions(merchantId, filters))
+    .orderBy(sql`${payments.createdAt} desc, ${payments.id} desc`).offset((pageNumber - 1) * pageSize - 1).limit(1);
+  return row ? encodeCursor({ at: row.createdAt.toISOString(), id: row.id }) : undefined;
+}
+
+async function getText(path: string, cookie: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${base}${path}`, { headers: { cookie, ...headers } });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+  return text;
+}
+
+async function pages(db: Db, cookies: Map<string, string>, serverPid: number) {
+  const rssBefore = treeRss(serverPid);
+  let requests = 0;
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const weekAgo = new Date(Date.now() + 8 * 3_600_000 - 6 * 86_400_000).toISOString().slice(0, 10);
+  const big = benchMerchants[0];
+  const [{ q }] = (await queryRows<{ q: string }>(db, sql`select merchant_order_id as q from payments where merchant_id = ${big.id} order by created_at limit 1 offset 500`)) as [{ q: string }];
+  const filters: [string, PaymentFilters][] = [
+    ["no filter", {}],
+    ["status", { status: "PENDING" }],
+    ["currency", { currency: "HKD" }],
+    ["last 7 days", { from: weekAgo, to: today }],
+    ["amount 100–101", { min: "100", max: "101" }],
+    ["order number", { q }],
+  ];
+  const loginTimes = await time(() => fetch(`${base}/login`).then((r) => r.text()));
+  requests += loginTimes.length;
+  table.push({ measure: "`/login` HTML (a page with no data)", target: "—", measured: dist(loginTimes), limit: "—", limitMeasured: "—", ratio: "—" });
+  const cases: { merchant: (typeof benchMerchants)[number]; label: string; filters: PaymentFilters; pageNumber: number; rsc: boolean }[] = [
+    ...filters.map(([label, f]) => ({ merchant: big, label, filters: f, pageNumber: 1, rsc: false })),
+    { merchant: big, label: "no filter", filters: {}, pageNumber: 1, rsc: true },
+    { merchant: big, label: "no filter", filters: {}, pageNumber: 1000, rsc: false },
+    { merchant: big, label: "no filter", filters: {}, pageNumber: 1000, rsc: true },
+    { merchant: big, label: "status", filters: { status: "PENDING" }, pageNumber: 200, rsc: false },
+    { merchant: benchMerchants[1], label: "no filter", filters: {}, pageNumber: 1, rsc: false },
+    { merchant: benchMerchants[1], label: "no filter", filters: {}, pageNumber: 1000, rsc: true },
+  ];
+  // BENCH_QUICK=1: four representative pages (for a loaded machine); the full list otherwise.
+  const quick = process.env.BENCH_QUICK ? [0, 4, 8, 10] : undefined;
+  for (const c of quick ? quick.map((i) => cases[i]!) : cases) {
+    const cursor = c.pageNumber > 1 ? await cursorOfPage(db, c.merchant.id, c.filters, c.pageNumber) : undefined;
+    const withCursor = { ...c.filters, ...(cursor ? { after: cursor } : {}) };
+    const query = new URLSearchParams(Object.entries(withCursor).filter(([, v]) => v) as [string, string][]).toString();
+    const cookie = cookies.get(c.merchant.email)!;
+    const headers: Record<string, string> = c.rsc ? { RSC: "1" } : {};
+    const pageTimes = await time(() => getText(`/payments?${query}`, cookie, headers));
+    requests += pageTimes.length + 5;
+    const sqlTimes = await time(() => paymentPageQuery(db, { merchantId: c.merchant.id, filters: withCursor, limit: pageSize }).query);
+    const size = c.merchant.size >= 1_000_000 ? "1M" : "100k";
+    table.push({
+      measure: `\`/payments\` ${c.rsc ? "RSC navigation" : "HTML"}, ${size} merchant, ${c.label}, page ${c.pageNumber.toLocaleString("en")}`,
+      target: "p95 ≤ 50 ms",
+      measured: dist(pageTimes),
+      limit: "the page's list query, raw SQL",
+      limitMeasured: dist(sqlTimes),
+      ratio: ratio(pageTimes, sqlTimes),
+    });
+    log(`${table.at(-1)!.measure}: ${table.at(-1)!.measured}`);
+  }
+  global.gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const rssAfter = treeRss(serverPid);
+  table.push({ measure: `server RSS across ${requests.toLocaleString("en")} page requests`, target: "flat", measured: `${(rssBefore / 1e6).toFixed(0)} → ${(rssAfter / 1e6).toFixed(0)} MB`, limit: "—", limitMeasured: "—", ratio: "—" });
+}
+
+async function notifications(db: Db) {
+  const runId = randomUUID().slice(0, 8);
+  const merchant = benchMerchants[1];
+  // This process reads the server's configuration (same DATA_DIR): its data key opens the sandbox's signing key.
+  Object.assign(process.env, { DATA_DIR: ".data-bench", DATABASE_URL: url, NEXTAUTH_URL: base });
+  const ring = dataKeyRing();
+  const make = async (tag: string) => {
+    const orders = Array.from({ length: notificationCount }, (_, i) => ({
+      orderId: `W${runId}${tag}${String(i).padStart(7, "0")}`, merchantOrderId: `W${runId}${tag}${i}`, subAppid: "wx0", subOpenid: `o_bench_${i}`,
+      amount: `${1 + (i % 500)}.00`, currency: "CNY", status: "SUCCEEDED", description: "bench", createTime: new Date(), payTime: new Date(),
+    }));
+    for (let i = 0; i < orders.length; i += 1000) await db.insert(sandboxPayments).values(orders.slice(i, i + 1000));
+    // The console knows these payments because it created them (PENDING until notified).
+    const known = orders.map((o) => ({ merchantId: merchant.id, orderId: o.orderId, merchantOrderId: o.merchantOrderId, amountMinor: Math.round(Number(o.amount) * 100), currency: o.currency, status: "PENDING" as const, description: o.description, createdAt: o.createTime }));
+    for (let i = 0; i < known.length; i += 1000) await db.insert(payments).values(known.slice(i, i + 1000));
+    const signed = [];
+    for (const o of orders) signed.push(await signNotification(db, ring, { notify_type: "payment_success", order_id: o.orderId, merchant_order_id: o.merchantOrderId }));
+    return { prefix: `W${runId}${tag}`, signed };
+  };
+  const send = async (target: string, deliveries: Awaited<ReturnType<typeof make>>["signed"]) => {
+    let next = 0;
+    let ok = 0;
     const t0 = performance.now();
-    await listPayments(db, { merchantId: big, filters, limit: pageSize });
-    if (i >= 3) times.push(performance.now() - t0);
+    await Promise.all(Array.from({ length: 32 }, async () => {
+      while (next < deliveries.length) {
+        const d = deliveries[next++]!;
+        const response = await fetch(target, { method: "POST", headers: d.headers, body: d.body });
+        await response.arrayBuffer();
+        if (response.status === 200) ok++;
+      }
+    }));
+    return { ok, perSecond: ok / ((performance.now() - t0) / 1000) };
+  };
+  const recorded = async (prefix: string) => ((await queryRows<{ n: number }>(db, sql`select count(*)::int as n from payment_notifications where order_id like ${prefix + "%"}`))[0]!.n);
+
+  const real = await make("r");
+  const bare = await make("b");
+  const viaRoute = await send(`${base}/api/webhooks/payments`, real.signed);
+  // The server's own provider settings: its sandbox under /sandbox/provider, its OAuth client.
+  const provider = providerFor(db, getConfig().payments, ring);
+  const bareServer = await serve(paymentWebhookHandler({ db: async () => db, provider: () => provider }));
+  const viaBare = await send(`${bareServer.url}/api/webhooks/payments`, bare.signed);
+  await bareServer.close();
+  const [routeRows, bareRows] = [await recorded(real.prefix), await recorded(bare.prefix)];
+  table.push({
+    measure: `\`POST /api/webhooks/payments\`, ${notificationCount.toLocaleString("en")} signed notifications, 32 at a time (recorded: ${routeRows}/${notificationCount})`,
+    target: "≥ 1,000/s (two instances)",
+    measured: `${viaRoute.perSecond.toFixed(0)}/s, one instance`,
+    limit: `bare node:http + verify + insert (recorded: ${bareRows}/${notificationCount})`,
+    limitMeasured: `${viaBare.perSecond.toFixed(0)}/s`,
+    ratio: `${(viaBare.perSecond / viaRoute.perSecond).toFixed(2)}× slower`,
+  });
+  log(`webhook ${viaRoute.perSecond.toFixed(0)}/s, bare ${viaBare.perSecond.toFixed(0)}/s`);
+  // Processing (provider query + apply) is a background job: wait for it, then report its pace.
+  const t0 = performance.now();
+  let left = notificationCount;
+  while (left > 0 && performance.now() - t0 < 300_000) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    left = (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from payment_notifications where order_id like ${real.prefix + "%"} and processed_at is null`))[0]!.n;
   }
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+  const processedPerSecond = (notificationCount - left) / ((performance.now() - t0) / 1000);
+  table.push({ measure: "notifications processed in the background (provider queried, payment + ledger + rollup written)", target: "keeps up", measured: `${processedPerSecond.toFixed(0)}/s after the burst (${notificationCount - left}/${notificationCount})`, limit: "—", limitMeasured: "—", ratio: "—" });
+}
+
+async function exportCsv(db: Db, cookie: string, serverPid: number) {
+  const big = benchMerchants[0];
+  const rssBefore = treeRss(serverPid);
+  let peak = rssBefore;
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRss(serverPid))), 100);
+  const t0 = performance.now();
+  const response = await fetch(`${base}/api/payments/export`, { headers: { cookie } });
+  let lines = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) for (const b of chunk) if (b === 10) lines++;
+  const seconds = (performance.now() - t0) / 1000;
+  clearInterval(sampler);
+  const rows = lines - 1;
+  // The limit: PostgreSQL's own COPY of the same rows, unformatted, to this process.
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const t1 = performance.now();
+  let copyLines = 0;
+  const stream = client.query(copyTo(`COPY (select * from payments where merchant_id = '${big.id}' order by created_at desc, id desc) TO STDOUT (FORMAT csv)`));
+  for await (const chunk of stream as AsyncIterable<Buffer>) for (const b of chunk) if (b === 10) copyLines++;
+  const copySeconds = (performance.now() - t1) / 1000;
+  await client.end();
+  table.push({
+    measure: `CSV export through the route, ${rows.toLocaleString("en")} rows; server RSS ${(rssBefore / 1e6).toFixed(0)} → peak ${(peak / 1e6).toFixed(0)} MB`,
+    target: "≥ 100k rows/s, < 200 MB growth",
+    measured: `${(rows / seconds / 1000).toFixed(0)}k rows/s, +${((peak - rssBefore) / 1e6).toFixed(0)} MB`,
+    limit: "`COPY (SELECT * …) TO STDOUT (FORMAT csv)` to a pg client",
+    limitMeasured: `${(copyLines / copySeconds / 1000).toFixed(0)}k rows/s`,
+    ratio: `${(copyLines / copySeconds / (rows / seconds)).toFixed(2)}× slower`,
+  });
+  log(`export ${table.at(-1)!.measured}`);
+}
+
+/** First-load JS (gzip) and interaction-to-next-frame (Event Timing API) in Chromium. */
+async function browserPart(browser: Browser, page: Page) {
+  const context = page.context();
+  for (const pathname of ["/payments", "/onboarding", "/login"]) {
+    const fresh = await browser.newContext({ baseURL: base, storageState: await context.storageState() });
+    const p = await fresh.newPage();
+    // Each script's body is read before summing: a body still being read would be counted as nothing.
+    const sizes: Promise<number>[] = [];
+    p.on("response", (r) => {
+      if (r.request().resourceType() === "script") sizes.push(r.body().then((body) => gzipSync(body).length, () => 0));
+    });
+    await p.goto(pathname);
+    await p.waitForLoadState("networkidle");
+    const gzip = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+    const target = pathname === "/onboarding" ? "≤ 180 kB" : pathname === "/payments" ? "≤ 200 kB" : "—";
+    table.push({ measure: `first-load JS of \`${pathname}\` (gzip)`, target, measured: `${(gzip / 1024).toFixed(0)} kB`, limit: "—", limitMeasured: "—", ratio: "—" });
+    await fresh.close();
+  }
+  // Wizard: step changes through the progress list, and typing into the first text field.
+  await page.goto("/onboarding");
+  await page.waitForLoadState("networkidle");
+  await page.evaluate(() => {
+    (window as unknown as { __events: PerformanceEntry[] }).__events = [];
+    new PerformanceObserver((list) => (window as unknown as { __events: PerformanceEntry[] }).__events.push(...list.getEntries())).observe({ type: "event", durationThreshold: 16, buffered: false } as PerformanceObserverInit);
+  });
+  const steps = page.getByRole("navigation").last().getByRole("button");
+  const stepCount = await steps.count();
+  for (let i = 0; i < 12 && stepCount > 1; i++) {
+    await steps.nth(i % stepCount).click();
+    await page.waitForTimeout(150);
+  }
+  const clicks = await page.evaluate(() => (window as unknown as { __events: PerformanceEventTiming[] }).__events.filter((e) => e.name === "click").map((e) => e.duration));
+  await page.evaluate(() => ((window as unknown as { __events: PerformanceEntry[] }).__events = []));
+  const field = page.locator("form input[type=text], form input:not([type])").first();
+  if (await field.count()) {
+    await field.click();
+    await field.pressSequentially("深圳市示例科技有限公司 typing 1234567890", { delay: 40 });
+  }
+  await page.waitForTimeout(300);
+  const keys = await page.evaluate(() => (window as unknown as { __events: PerformanceEventTiming[] }).__events.filter((e) => e.name === "keydown" || e.name === "keyup" || e.name === "input").map((e) => e.duration));
+  // Events under 16 ms are not reported (durationThreshold): they count as 16 ms, i.e. within the frame.
+  const pad = (values: number[], n: number) => [...values, ...Array(Math.max(0, n - values.length)).fill(16)];
+  table.push({ measure: `wizard step change to the next frame (${clicks.length} of 12 clicks over 16 ms)`, target: "< 16 ms", measured: `max ${ms(Math.max(16, ...clicks))}, p95 ${ms(percentile(pad(clicks, 12), 95))}`, limit: "—", limitMeasured: "—", ratio: "—" });
+  table.push({ measure: `wizard typing to the next frame (${keys.length} of ~40 key events over 16 ms)`, target: "< 16 ms", measured: `max ${ms(Math.max(16, ...keys))}, p95 ${ms(percentile(pad(keys, 40), 95))}`, limit: "—", limitMeasured: "—", ratio: "—" });
 }
 
 async function main() {
-  const handle = await open();
+  const handle = await openBenchDb();
   const db = handle.db;
-  console.log(`engine: ${handle.engine}, payments: ${total.toLocaleString("en")}, merchants: ${merchantCount}; ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
-  const filled = await fill(db);
-  console.log(filled.reused ? "data: reused (BENCH_REFILL=1 to refill)" : `data: filled in ${filled.seconds.toFixed(0)} s`);
-  const [{ n: bigRows }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from payments where merchant_id = ${big}`);
-  const [{ q }] = await queryRows<{ q: string }>(db, sql`select merchant_order_id as q from payments where merchant_id = ${big} order by created_at limit 1 offset 500`);
-  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  const weekAgo = new Date(Date.now() + 8 * 3_600_000 - 6 * 86_400_000).toISOString().slice(0, 10);
-
-  // BENCH_ONLY=export skips the list, tiles and notification phases (to re-measure the export alone).
-  const only = process.env.BENCH_ONLY;
-  if (only !== "export") {
-    const filters: [string, PaymentFilters][] = [
-      ["none", {}],
-      ["status=SUCCEEDED", { status: "SUCCEEDED" }],
-      ["status=PENDING", { status: "PENDING" }],
-      ["currency=HKD", { currency: "HKD" }],
-      ["last 7 days", { from: weekAgo, to: today }],
-      ["amount 100–500", { min: "100", max: "500" }],
-      ["status+7 days+CNY", { status: "SUCCEEDED", from: weekAgo, to: today, currency: "CNY" }],
-      ["oldest first", { sort: "asc" }],
-      ["search merchant_order_id", { q }],
-    ];
-    console.log(`\nList (merchant with ${bigRows.toLocaleString("en")} payments, ${pageSize} per page, ${runs} runs each), ms:\n`);
-    console.log("| filter | page 1 p50 | page 1 p95 | deep page | deep p50 | deep p95 | deep / page 1 (p95) |");
-    console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-    for (const [label, f] of filters) {
-      const first = await timeList(db, f);
-      const deep = await cursorAt(db, f, 1000);
-      const deepTimes = deep.page > 1 ? await timeList(db, { ...f, after: deep.cursor }) : undefined;
-      console.log(`| ${label} | ${ms(first.p50)} | ${ms(first.p95)} | ${deep.page} | ${deepTimes ? ms(deepTimes.p50) : "—"} | ${deepTimes ? ms(deepTimes.p95) : "—"} | ${deepTimes ? (deepTimes.p95 / first.p95).toFixed(2) + "×" : "—"} |`);
-    }
-
-    const tiles: number[] = [];
-    for (let i = 0; i < 13; i++) {
-      const t0 = performance.now();
-      await paymentSummary(db, { merchantId: big });
-      if (i >= 3) tiles.push(performance.now() - t0);
-    }
-    console.log(`\nSummary tiles + 30-day chart (merchant with ${bigRows.toLocaleString("en")} payments): p50 ${ms(percentile(tiles, 50))} ms, p95 ${ms(percentile(tiles, 95))} ms`);
-
-    // Notifications over loopback: the provider (sandbox) and the webhook on node:http servers.
-    const providerServer = await serve(sandboxProviderHandler(async () => db));
-    const config: PaymentsConfig = { providerUrl: `${providerServer.url}/sandbox/provider`, providerPublicKey: undefined, providerKeySerial: undefined, sandbox: true, sandboxWithdrawalSeconds: 0, sandboxAccountVerifySeconds: 0, settlementDelayHours: 24 };
-    const provider = providerFor(db, config);
-    const webhook = await serve(paymentWebhookHandler({ db: async () => db, provider: () => provider }));
-    const orders = Array.from({ length: notificationCount }, (_, i) => ({
-      orderId: `N${randomUUID().replaceAll("-", "").slice(0, 21)}`,
-      merchantOrderId: `NB${i}${Date.now() % 100000}`,
-      subMerchantId: merchantId(1 + (i % 99)),
-      amount: `${1 + (i % 500)}.${String(i % 100).padStart(2, "0")}`,
-      currency: "CNY",
-      status: "SUCCEEDED",
-      description: "bench",
-      createTime: new Date(),
-      payTime: new Date(),
-    }));
-    for (let i = 0; i < orders.length; i += 1000) await db.insert(sandboxPayments).values(orders.slice(i, i + 1000));
-    // Signed ahead (the provider's cost, not ours); one in ten is delivered twice.
-    const deliveries: Awaited<ReturnType<typeof signNotification>>[] = [];
-    for (const o of orders) {
-      const signed = await signNotification(db, { notify_type: "payment_success", order_id: o.orderId, merchant_order_id: o.merchantOrderId });
-      deliveries.push(signed);
-    }
-    for (let i = 0; i < orders.length; i += 10) deliveries.push(deliveries[i]!);
-    const hookUrl = `${webhook.url}/api/webhooks/payments`;
-    let next = 0;
-    let ok = 0;
-    const cpu0 = process.cpuUsage();
-    const t0 = performance.now();
-    await Promise.all(
-      Array.from({ length: 32 }, async () => {
-        while (next < deliveries.length) {
-          const d = deliveries[next++]!;
-          const response = await fetch(hookUrl, { method: "POST", headers: d.headers, body: d.body });
-          await response.arrayBuffer();
-          if (response.status === 200) ok++;
-        }
-      }),
-    );
-    const ingestSeconds = (performance.now() - t0) / 1000;
-    const cpu = process.cpuUsage(cpu0);
-    const cpuMsEach = (cpu.user + cpu.system) / 1000 / deliveries.length;
-    const t1 = performance.now();
-    let processed = 0;
-    for (;;) {
-      const r = await processDueNotifications(db, provider, { settlementDelayHours: 24, limit: 200 });
-      processed += r.processed;
-      if (r.processed + r.failed === 0) break;
-    }
-    const processSeconds = (performance.now() - t1) / 1000;
-    const [{ n: recorded }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from payment_notifications`);
-    console.log(`\nNotifications: ${deliveries.length.toLocaleString("en")} deliveries (${orders.length.toLocaleString("en")} distinct + ${(deliveries.length - orders.length).toLocaleString("en")} repeats), 32 concurrent, loopback`);
-    console.log(`| step | count | seconds | per second |`);
-    console.log(`| --- | ---: | ---: | ---: |`);
-    console.log(`| ingested (verified, deduplicated, recorded; answered 200) | ${ok} | ${ingestSeconds.toFixed(2)} | ${(ok / ingestSeconds).toFixed(0)} |`);
-    console.log(`| processed (provider queried, payment + ledger written) | ${processed} | ${processSeconds.toFixed(2)} | ${(processed / processSeconds).toFixed(0)} |`);
-    console.log(`distinct notifications recorded: ${recorded} (expected ${orders.length}); this process (sender + webhook + driver) used ${cpuMsEach.toFixed(2)} ms CPU per delivery; load average now ${loadavg()[0]!.toFixed(1)}`);
-    await webhook.close();
-    await providerServer.close();
+  const fillSeconds = await ensureBenchData(db, log);
+  log(`data ready in ${fillSeconds.toFixed(0)} s; starting the console on ${base}`);
+  const server = await startServer();
+  const browser = await chromium.launch({
+    executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  const loadBefore = loadavg();
+  try {
+    const sessions = new Map<string, { page: Page; cookie: string }>();
+    for (const m of benchMerchants) sessions.set(m.email, await signIn(browser, m.email));
+    const cookies = new Map([...sessions].map(([email, s]) => [email, s.cookie]));
+    if (!skip.has("pages")) await pages(db, cookies, server.pid!);
+    if (!skip.has("webhook")) await notifications(db);
+    if (!skip.has("export")) await exportCsv(db, cookies.get(benchMerchants[0].email)!, server.pid!);
+    if (!skip.has("browser")) await browserPart(browser, sessions.get(benchMerchants[1].email)!.page);
+  } finally {
+    await browser.close();
+    server.kill("SIGTERM");
+    await handle.close();
   }
-
-  // Export: stream the large merchant's whole set and watch memory.
-  global.gc?.();
-  const baseline = process.memoryUsage().rss;
-  let peak = baseline;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  const cpu2 = process.cpuUsage();
-  const t2 = performance.now();
-  const reader = exportPaymentsCsv(db, { merchantId: big, filters: {} }).getReader();
-  let bytes = 0;
-  let lines = 0;
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    for (const b of value) if (b === 10) lines++;
-  }
-  const exportSeconds = (performance.now() - t2) / 1000;
-  const exportCpu = process.cpuUsage(cpu2);
-  clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  const rows = lines - 1;
-  console.log(`\nCSV export: ${rows.toLocaleString("en")} rows, ${(bytes / 1e6).toFixed(1)} MB in ${exportSeconds.toFixed(2)} s = ${(rows / exportSeconds).toFixed(0)} rows/s; process RSS peak ${(peak / 1e6).toFixed(0)} MB (baseline ${(baseline / 1e6).toFixed(0)} MB, +${((peak - baseline) / 1e6).toFixed(0)} MB during export); this process used ${((exportCpu.user + exportCpu.system) / 1000).toFixed(0)} ms CPU (${(rows / ((exportCpu.user + exportCpu.system) / 1e6)).toFixed(0)} rows per CPU-second)`);
-  await handle.close();
+  const load = (l: number[]) => l.map((n) => n.toFixed(1)).join(" ");
+  console.log(`\nnpm run bench, ${new Date().toISOString().slice(0, 16)} UTC: PostgreSQL, ${benchMerchants.map((m) => m.size.toLocaleString("en")).join(" + ")} payments, ${samples} samples per timing, ${cpus().length} cores; load average ${load(loadBefore)} at start, ${load(loadavg())} at the end\n`);
+  console.log("| measure | target | measured | limit beside it | limit measured | ratio to the limit |");
+  console.log("| --- | --- | --- | --- | --- | --- |");
+  for (const r of table) console.log(`| ${r.measure} | ${r.target} | ${r.measured} | ${r.limit} | ${r.limitMeasured} | ${r.ratio} |`);
 }
 
 main().catch((error) => {

@@ -1,8 +1,10 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
-import { requirePageUser } from "@/lib/auth/guard";
+import { requireSignedInPage } from "@/lib/auth/guard";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
-  const user = await requirePageUser();
+  // Signed in is enough here: staff without two-factor reach their enrolment page inside the shell;
+  // every page below checks role and two-factor itself.
+  const user = await requireSignedInPage();
   return <AppShell user={user}>{children}</AppShell>;
 }

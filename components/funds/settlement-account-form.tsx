@@ -4,46 +4,49 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { FormProvider, useForm } from "react-hook-form";
+import { BankLookup, RegionPicker } from "@/components/form";
+import { useFailureMessage } from "@/components/action/use-failure-message";
 import { Button } from "@/components/ui/button";
 import { Field, Input, describedBy, inputClass } from "@/components/ui/field";
-import { settlementChangeSchema, type SettlementChange } from "@/lib/funds/settlement-schema";
+import { settlementChangeSchemaFor, type SettlementChange } from "@/lib/funds/settlement-schema";
 import { ACCOUNT_BANK_NAMES, BANK_ACCOUNT_TYPES, OTHER_BANK } from "@/lib/qualification/constants";
-import { provinceOf, regions } from "@/lib/qualification/regions";
-
-export type SettlementActionResult = { ok: boolean; message: string | null; errors?: Record<string, string> };
+import type { ActionResult } from "@/lib/server/action-result";
 
 /** The settlement account change, with the wizard's account step rules (one schema, picked). */
-export function SettlementAccountForm({ action }: { action: (values: SettlementChange) => Promise<SettlementActionResult> }) {
+export function SettlementAccountForm({ action, merchantName, organizationType }: { action: (values: SettlementChange) => Promise<ActionResult<null>>; merchantName: string; organizationType?: string }) {
   const t = useTranslations("funds");
   const tRoot = useTranslations();
   const router = useRouter();
-  const [result, setResult] = useState<SettlementActionResult | null>(null);
-  const { register, handleSubmit, watch, setValue, setError, reset, formState: { errors, isSubmitting } } = useForm<SettlementChange>({
-    resolver: zodResolver(settlementChangeSchema),
+  const failureMessage = useFailureMessage();
+  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  const form = useForm<SettlementChange>({
+    // The wizard's account rules run here too, so every problem shows at once before anything is sent.
+    resolver: zodResolver(settlementChangeSchemaFor({ merchantName, organizationType })),
     defaultValues: { bank_account_type: "74", account_name: "", account_number: "" } as Partial<SettlementChange> as SettlementChange,
   });
+  const { register, handleSubmit, watch, setError, reset, formState: { errors, isSubmitting } } = form;
   const bank = watch("account_bank");
-  const addressCode = watch("bank_address_code");
-  const [province, setProvince] = useState<string>(addressCode ? provinceOf(addressCode) ?? "" : "");
-  const cities = regions.find(([code]) => code === province)?.[2] ?? [];
+  // The region picker keeps the chosen province; a new key starts it empty after a change is sent.
+  const [pickerKey, setPickerKey] = useState(0);
 
   const message = (key?: string) => (key ? (key.startsWith("validation.") ? tRoot(key as never) : key) : undefined);
   const error = (name: keyof SettlementChange) => message(errors[name]?.message);
 
   const onSubmit = handleSubmit(async (values) => {
     const answer = await action(values);
-    setResult(answer);
+    setResult({ ok: answer.ok, message: answer.ok ? t("settlement.requested") : failureMessage(answer) });
     if (answer.ok) {
       reset();
-      setProvince("");
+      setPickerKey((key) => key + 1);
       router.refresh();
       return;
     }
-    for (const [field, key] of Object.entries(answer.errors ?? {})) setError(field as keyof SettlementChange, { message: key });
+    for (const [field, key] of Object.entries(answer.fields ?? {})) setError(field as keyof SettlementChange, { message: key });
   });
 
   return (
+    <FormProvider {...form}>
     <form onSubmit={onSubmit} noValidate aria-labelledby="change-title" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="change-title" className="text-lg font-semibold">{t("settlement.changeTitle")}</h2>
       <p className="mt-1 text-sm text-slate-600">{t("settlement.changeHint")}</p>
@@ -59,24 +62,7 @@ export function SettlementAccountForm({ action }: { action: (values: SettlementC
             {ACCOUNT_BANK_NAMES.map((name) => <option key={name} value={name}>{name}</option>)}
           </select>
         </Field>
-        <Field id="bank_province" label={t("settlement.fields.province")}>
-          <select id="bank_province" className={inputClass} value={province} onChange={(e) => {
-            const next = e.target.value;
-            setProvince(next);
-            const row = regions.find(([code]) => code === next);
-            // A municipality is its own city level.
-            setValue("bank_address_code", (row && row[2].length === 0 ? next : "") as never, { shouldValidate: false });
-          }}>
-            <option value="" disabled>{t("settlement.choose")}</option>
-            {regions.map(([code, name]) => <option key={code} value={code}>{name}</option>)}
-          </select>
-        </Field>
-        <Field id="bank_address_code" label={t("settlement.fields.city")} error={error("bank_address_code")}>
-          <select id="bank_address_code" className={inputClass} disabled={!province || cities.length === 0} aria-invalid={!!error("bank_address_code")} aria-describedby={describedBy("bank_address_code", { error: error("bank_address_code") })} {...register("bank_address_code")}>
-            <option value="">{cities.length === 0 && province ? t("settlement.municipality") : t("settlement.choose")}</option>
-            {cities.map(([code, name]) => <option key={code} value={code}>{name}</option>)}
-          </select>
-        </Field>
+        <RegionPicker key={pickerKey} name="bank_address_code" cityLabel={t("settlement.fields.city")} error={error("bank_address_code")} />
         {bank === OTHER_BANK ? (
           <>
             <Field id="bank_branch_id" label={t("settlement.fields.bank_branch_id")} error={error("bank_branch_id")}>
@@ -87,17 +73,19 @@ export function SettlementAccountForm({ action }: { action: (values: SettlementC
             </Field>
           </>
         ) : null}
-        <Field id="account_name" label={t("settlement.fields.account_name")} error={error("account_name")}>
-          <Input id="account_name" autoComplete="off" aria-invalid={!!error("account_name")} aria-describedby={describedBy("account_name", { error: error("account_name") })} {...register("account_name")} />
+        <Field id="account_name" label={t("settlement.fields.account_name")} hint={t("settlement.nameRule", { name: merchantName })} error={error("account_name")}>
+          <Input id="account_name" autoComplete="off" aria-invalid={!!error("account_name")} aria-describedby={describedBy("account_name", { hint: true, error: error("account_name") })} {...register("account_name")} />
         </Field>
         <Field id="account_number" label={t("settlement.fields.account_number")} error={error("account_number")}>
           <Input id="account_number" inputMode="numeric" autoComplete="off" aria-invalid={!!error("account_number")} aria-describedby={describedBy("account_number", { error: error("account_number") })} {...register("account_number")} />
         </Field>
+        <BankLookup prefix="" className="sm:col-span-2" />
         <div className="sm:col-span-2">
           <Button type="submit">{isSubmitting ? t("settlement.submitting") : t("settlement.submit")}</Button>
         </div>
       </fieldset>
       <p role="status" className={result && !result.ok ? "mt-2 text-sm text-red-700" : "mt-2 text-sm text-slate-700"}>{result?.message}</p>
     </form>
+    </FormProvider>
   );
 }

@@ -5,11 +5,15 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useDropzone, type FileRejection } from "react-dropzone";
 import { Button } from "@/components/ui/button";
-import { ACCEPTED_IMAGE_TYPES, MAX_UPLOAD_BYTES, type PicFile, type UploadedMedia } from "@/lib/media/types";
+import { FieldLabel } from "@/components/ui/field";
+import type { PicFile } from "@/lib/qualification/schema";
+import { ACCEPTED_IMAGE_TYPES, MAX_UPLOAD_BYTES, type UploadedMedia } from "@/lib/media/types";
 
 export type PhotoFieldProps = {
   id: string;
   label: ReactNode;
+  /** The "(optional)" marker shown beside the label. */
+  optional?: ReactNode;
   hint?: ReactNode;
   error?: ReactNode;
   value: PicFile | null | undefined;
@@ -54,7 +58,7 @@ function formatSize(bytes: number): string {
  * A document photo (PicFile): pick or drop an image, see the upload progress and a preview,
  * replace or remove it. The value is `{media_id, pay_media_id}` once the server has it.
  */
-export function PhotoField({ id, label, hint, error, value, onChange, disabled }: PhotoFieldProps) {
+export function PhotoField({ id, label, optional, hint, error, value, onChange, disabled }: PhotoFieldProps) {
   const t = useTranslations();
   const [upload, setUpload] = useState<Upload>({ state: "idle" });
   const [uploadError, setUploadError] = useState<string | null>(null);
@@ -113,9 +117,9 @@ export function PhotoField({ id, label, hint, error, value, onChange, disabled }
 
   return (
     <div className="flex flex-col gap-1">
-      <label id={labelId} htmlFor={id} className="text-sm font-medium text-slate-800">
+      <FieldLabel id={id} labelId={labelId} optional={optional}>
         {label}
-      </label>
+      </FieldLabel>
       <div
         {...getRootProps({
           role: value ? "group" : "button",

@@ -5,10 +5,13 @@ import { useLocale, useTranslations } from "next-intl";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Dialog } from "radix-ui";
 import { useState, useTransition } from "react";
+import { useFailureMessage } from "@/components/action/use-failure-message";
+import { QueryProvider } from "@/components/providers";
 import { Button } from "@/components/ui/button";
 import type { PaymentStatus } from "@/db/schema";
-import { formatDateTime, formatMoney } from "@/lib/payments/format";
-import { PaymentStatusBadge } from "./status-badge";
+import { formatDateTime, formatMoney } from "@/lib/money/format";
+import type { ActionResult } from "@/lib/server/action-result";
+import { PaymentStatusBadge } from "@/components/ui/status-badge";
 
 type Detail = {
   payment: { id: string; orderId: string; merchantOrderId: string; amountMinor: number; currency: string; status: PaymentStatus; description: string | null; createdAt: string; paidAt: string | null; queriedAt: string | null; updatedAt: string };
@@ -22,8 +25,20 @@ async function fetchDetail(id: string): Promise<Detail> {
 }
 
 /** The payment named by `?payment=` in a side drawer: every field, the timeline, and Refresh. */
-export function PaymentDrawer({ refreshAction }: { refreshAction: (id: string) => Promise<{ message: string | null; error: string | null }> }) {
+type DrawerProps = { refreshAction: (input: { id: string }) => Promise<ActionResult<{ changed: boolean }>> };
+
+/** React Query is used by this drawer only, so its provider (and code) lives here, not in every page. */
+export function PaymentDrawer(props: DrawerProps) {
+  return (
+    <QueryProvider>
+      <DrawerContent {...props} />
+    </QueryProvider>
+  );
+}
+
+function DrawerContent({ refreshAction }: DrawerProps) {
   const t = useTranslations("payments");
+  const failureMessage = useFailureMessage();
   const locale = useLocale();
   const params = useSearchParams();
   const router = useRouter();
@@ -42,8 +57,8 @@ export function PaymentDrawer({ refreshAction }: { refreshAction: (id: string) =
   };
   const refresh = () =>
     startRefresh(async () => {
-      const result = await refreshAction(id!);
-      setNotice(result.error ? { text: result.error, error: true } : { text: result.message ?? "", error: false });
+      const result = await refreshAction({ id: id! });
+      setNotice(result.ok ? { text: t(result.data.changed ? "drawer.refreshedChanged" : "drawer.refreshedSame"), error: false } : { text: failureMessage(result), error: true });
       await queryClient.invalidateQueries({ queryKey: ["payment", id] });
       router.refresh();
     });
@@ -51,8 +66,8 @@ export function PaymentDrawer({ refreshAction }: { refreshAction: (id: string) =
   const p = detail.data?.payment;
   const fields: [string, React.ReactNode][] = p
     ? [
-        ["order_id", <span key="o" className="font-mono">{p.orderId}</span>],
-        ["merchant_order_id", <span key="m" className="font-mono">{p.merchantOrderId}</span>],
+        ["order_id", <span key="o" className="break-all font-mono">{p.orderId}</span>],
+        ["merchant_order_id", <span key="m" className="break-all font-mono">{p.merchantOrderId}</span>],
         ["amount", formatMoney(p.amountMinor, p.currency, locale)],
         ["currency", p.currency],
         ["status", <PaymentStatusBadge key="s" status={p.status} />],
@@ -82,7 +97,7 @@ export function PaymentDrawer({ refreshAction }: { refreshAction: (id: string) =
                 {fields.map(([key, value]) => (
                   <div key={key} className="contents">
                     <dt className="text-slate-600">{t(`fields.${key}` as never)}</dt>
-                    <dd className="break-all">{value}</dd>
+                    <dd className="min-w-0 break-words">{value}</dd>
                   </div>
                 ))}
               </dl>

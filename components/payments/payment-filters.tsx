@@ -5,10 +5,11 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { FilterBar } from "@/components/ui/filter-bar";
 import { Field, Input, inputClass } from "@/components/ui/field";
 import { paymentStatuses } from "@/lib/payments/statuses";
 import { filtersToQuery, type PaymentFilters } from "@/lib/payments/filters";
-import { currencies } from "@/lib/payments/money";
+import { currencies } from "@/lib/money/money";
 
 const day = (d: Date) => format(d, "yyyy-MM-dd");
 
@@ -32,49 +33,50 @@ export function PaymentFiltersForm({ filters }: { filters: PaymentFilters }) {
   const today = new Date();
 
   return (
-    <form onSubmit={onSubmit} role="search" aria-label={t("filters.label")} className="rounded-lg border border-slate-200 bg-white p-4">
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <Field id="filter-q" label={t("filters.search")} hint={t("filters.searchHint")} className="sm:col-span-2">
-          <Input id="filter-q" type="search" value={values.q ?? ""} onChange={set("q")} aria-describedby="filter-q-hint" />
-        </Field>
-        <Field id="filter-status" label={t("filters.status")}>
-          <select id="filter-status" className={inputClass} value={values.status ?? ""} onChange={set("status")}>
-            <option value="">{t("filters.any")}</option>
-            {paymentStatuses.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
-          </select>
-        </Field>
-        <Field id="filter-currency" label={t("filters.currency")}>
-          <select id="filter-currency" className={inputClass} value={values.currency ?? ""} onChange={set("currency")}>
-            <option value="">{t("filters.any")}</option>
-            {currencies.map((c) => <option key={c} value={c}>{c}</option>)}
-          </select>
-        </Field>
-        <Field id="filter-from" label={t("filters.from")}>
-          <Input id="filter-from" type="date" value={values.from ?? ""} onChange={set("from")} max={values.to} />
-        </Field>
-        <Field id="filter-to" label={t("filters.to")}>
-          <Input id="filter-to" type="date" value={values.to ?? ""} onChange={set("to")} min={values.from} />
-        </Field>
-        <Field id="filter-min" label={t("filters.min")}>
-          <Input id="filter-min" inputMode="decimal" pattern="\d{1,12}(\.\d{1,2})?" value={values.min ?? ""} onChange={set("min")} />
-        </Field>
-        <Field id="filter-max" label={t("filters.max")}>
-          <Input id="filter-max" inputMode="decimal" pattern="\d{1,12}(\.\d{1,2})?" value={values.max ?? ""} onChange={set("max")} />
-        </Field>
-      </div>
-      <div className="mt-3 flex flex-wrap items-center gap-2">
-        <span className="text-sm text-slate-600" id="presets-label">{t("filters.presets")}</span>
-        <div role="group" aria-labelledby="presets-label" className="flex flex-wrap gap-2">
-          <Button variant="secondary" className="min-h-8 px-3 py-1" onClick={() => preset(today, today)}>{t("filters.presetToday")}</Button>
-          <Button variant="secondary" className="min-h-8 px-3 py-1" onClick={() => preset(subDays(today, 6), today)}>{t("filters.preset7")}</Button>
-          <Button variant="secondary" className="min-h-8 px-3 py-1" onClick={() => preset(subDays(today, 29), today)}>{t("filters.preset30")}</Button>
-          <Button variant="secondary" className="min-h-8 px-3 py-1" onClick={() => preset(startOfMonth(today), today)}>{t("filters.presetMonth")}</Button>
-        </div>
-        <div className="ml-auto flex gap-2">
-          <Button variant="ghost" onClick={() => { setValues({}); apply({}); }}>{t("filters.reset")}</Button>
-          <Button type="submit">{t("filters.apply")}</Button>
-        </div>
-      </div>
-    </form>
+    <FilterBar
+      label={t("filters.label")}
+      onSubmit={onSubmit}
+      apply={t("filters.apply")}
+      reset={<Button variant="ghost" onClick={() => { setValues({}); apply({}); }}>{t("filters.reset")}</Button>}
+      extra={
+        <>
+          <span className="text-sm text-slate-600" id="presets-label">{t("filters.presets")}</span>
+          <div role="group" aria-labelledby="presets-label" className="flex flex-wrap gap-2">
+            <Button variant="secondary" className="min-h-8 px-3 py-1" onClick={() => preset(today, today)}>{t("filters.presetToday")}</Button>
+            <Button variant="secondary" className="min-h-8 px-3 py-1" onClick={() => preset(subDays(today, 6), today)}>{t("filters.preset7")}</Button>
+            <Button variant="secondary" className="min-h-8 px-3 py-1" onClick={() => preset(subDays(today, 29), today)}>{t("filters.preset30")}</Button>
+            <Button variant="secondary" className="min-h-8 px-3 py-1" onClick={() => preset(startOfMonth(today), today)}>{t("filters.presetMonth")}</Button>
+          </div>
+        </>
+      }
+    >
+      <Field id="filter-q" label={t("filters.search")} hint={t("filters.searchHint")} className="sm:col-span-2">
+        <Input id="filter-q" type="search" value={values.q ?? ""} onChange={set("q")} aria-describedby="filter-q-hint" />
+      </Field>
+      <Field id="filter-status" label={t("filters.status")}>
+        <select id="filter-status" className={inputClass} value={values.status ?? ""} onChange={set("status")}>
+          <option value="">{t("filters.any")}</option>
+          {paymentStatuses.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+        </select>
+      </Field>
+      <Field id="filter-currency" label={t("filters.currency")}>
+        <select id="filter-currency" className={inputClass} value={values.currency ?? ""} onChange={set("currency")}>
+          <option value="">{t("filters.any")}</option>
+          {currencies.map((c) => <option key={c} value={c}>{c}</option>)}
+        </select>
+      </Field>
+      <Field id="filter-from" label={t("filters.from")}>
+        <Input id="filter-from" type="date" value={values.from ?? ""} onChange={set("from")} max={values.to} />
+      </Field>
+      <Field id="filter-to" label={t("filters.to")}>
+        <Input id="filter-to" type="date" value={values.to ?? ""} onChange={set("to")} min={values.from} />
+      </Field>
+      <Field id="filter-min" label={t("filters.min")}>
+        <Input id="filter-min" inputMode="decimal" pattern="\d{1,12}(\.\d{1,2})?" value={values.min ?? ""} onChange={set("min")} />
+      </Field>
+      <Field id="filter-max" label={t("filters.max")}>
+        <Input id="filter-max" inputMode="decimal" pattern="\d{1,12}(\.\d{1,2})?" value={values.max ?? ""} onChange={set("max")} />
+      </Field>
+    </FilterBar>
   );
 }

@@ -1,12 +1,14 @@
 "use client";
 
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
-import { formatDateTime, formatMoney } from "@/lib/payments/format";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PaymentStatusBadge } from "@/components/ui/status-badge";
+import { DataTable } from "@/components/ui/table";
 import type { PaymentStatus } from "@/db/schema";
-import { PaymentStatusBadge } from "./status-badge";
+import { formatDateTime, formatMoney } from "@/lib/money/format";
 
 /** A payment as the page hands it to the browser (dates as ISO strings). */
 export type PaymentListItem = {
@@ -39,26 +41,28 @@ export function PaymentsTable({ rows }: { rows: PaymentListItem[] }) {
   const columns = [
     column.accessor("createdAt", {
       header: () => (
-        <Link href={hrefWith({ sort: sort === "desc" ? "asc" : "desc", after: undefined, before: undefined, payment: undefined })} className="inline-flex items-center gap-1 underline-offset-2 hover:underline" aria-label={t(sort === "desc" ? "table.sortAsc" : "table.sortDesc")}>
+        <Link href={hrefWith({ sort: sort === "desc" ? "asc" : "desc", after: undefined, before: undefined, payment: undefined })} className="inline-flex min-h-8 items-center gap-1 underline-offset-2 hover:underline" aria-label={t(sort === "desc" ? "table.sortAsc" : "table.sortDesc")}>
           {t("table.time")} <span aria-hidden="true">{sort === "desc" ? "↓" : "↑"}</span>
         </Link>
       ),
       cell: (info) => <span className="whitespace-nowrap">{formatDateTime(info.getValue(), locale)}</span>,
+      meta: { label: t("table.time"), phoneHeader: true, sort: sort === "asc" ? "ascending" : "descending" },
     }),
     column.accessor("merchantOrderId", {
-      header: () => t("fields.merchant_order_id"),
+      header: t("fields.merchant_order_id"),
       cell: (info) => (
-        <div className="flex flex-col">
-          <span className="font-mono text-xs">{info.getValue()}</span>
-          <span className="font-mono text-xs text-slate-600">{info.row.original.orderId}</span>
+        <div className="flex min-w-0 flex-col">
+          <span className="break-all font-mono text-xs">{info.getValue()}</span>
+          <span className="break-all font-mono text-xs text-slate-600">{info.row.original.orderId}</span>
         </div>
       ),
     }),
     column.accessor("amountMinor", {
-      header: () => <span className="block text-right">{t("fields.amount")}</span>,
-      cell: (info) => <span className="block whitespace-nowrap text-right tabular-nums">{formatMoney(info.getValue(), info.row.original.currency, locale)}</span>,
+      header: t("fields.amount"),
+      cell: (info) => <span className="whitespace-nowrap font-medium tabular-nums sm:font-normal" data-testid="payment-amount">{formatMoney(info.getValue(), info.row.original.currency, locale)}</span>,
+      meta: { align: "right", phone: "key" },
     }),
-    column.accessor("status", { header: () => t("fields.status"), cell: (info) => <PaymentStatusBadge status={info.getValue()} /> }),
+    column.accessor("status", { header: t("fields.status"), cell: (info) => <span data-testid="payment-status"><PaymentStatusBadge status={info.getValue()} /></span>, meta: { phone: "key" } }),
     column.display({
       id: "open",
       header: () => <span className="sr-only">{t("table.details")}</span>,
@@ -67,35 +71,10 @@ export function PaymentsTable({ rows }: { rows: PaymentListItem[] }) {
           {t("table.open")}<span className="sr-only"> {info.row.original.merchantOrderId}</span>
         </Link>
       ),
+      meta: { phone: "key" },
     }),
   ];
-  const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), getRowId: (r) => r.id });
 
-  if (rows.length === 0) return <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600">{t("table.empty")}</p>;
-  return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label={t("table.label")} tabIndex={0}>
-      <table className="min-w-[640px] w-full text-left text-sm">
-        <thead className="bg-slate-50 text-xs uppercase text-slate-600">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col" className="px-3 py-2 font-medium" aria-sort={header.column.id === "createdAt" ? (sort === "asc" ? "ascending" : "descending") : undefined}>
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} data-testid="payment-row">
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className="px-3 py-2 align-top">{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  if (rows.length === 0) return <EmptyState title={t("table.empty")} />;
+  return <DataTable data={rows} columns={columns} getRowId={(r) => r.id} rowTestId="payment-row" label={t("table.label")} />;
 }

@@ -1,12 +1,11 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatMoney } from "@/lib/payments/format";
+import { formatMoney, formatPercent } from "@/lib/money/format";
 import type { PaymentSummary } from "@/lib/payments/summary";
 
 /** Today's and this month's succeeded volume, payment count and success rate. */
 export async function SummaryTiles({ summary }: { summary: PaymentSummary }) {
   const t = await getTranslations("payments");
   const locale = await getLocale();
-  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
   const tiles = [
     { key: "today", period: summary.today },
     { key: "month", period: summary.month },
@@ -29,7 +28,7 @@ export async function SummaryTiles({ summary }: { summary: PaymentSummary }) {
             </div>
             <div>
               <dt className="text-xs text-slate-600">{t("summary.successRate")}</dt>
-              <dd className="text-lg font-semibold">{period.successRate === null ? "—" : percent.format(period.successRate)}</dd>
+              <dd className="text-lg font-semibold">{period.successRate === null ? "—" : formatPercent(period.successRate, locale)}</dd>
             </div>
           </dl>
         </section>

@@ -3,9 +3,9 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatMoney } from "@/lib/payments/format";
+import { formatMoney } from "@/lib/money/format";
 import type { DailyVolume } from "@/lib/payments/summary";
-import { currencyExponent, isCurrency } from "@/lib/payments/money";
+import { currencyExponent, isCurrency } from "@/lib/money/money";
 
 /** Daily succeeded volume over 30 days, one currency at a time. */
 export function VolumeChart({ days, daily }: { days: string[]; daily: DailyVolume[] }) {

@@ -3,10 +3,11 @@
 import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { inputClass } from "@/components/ui/field";
 import type { ApplicationStatus } from "@/db/schema";
-import type { ReviewAction } from "@/lib/review/action-result";
-import { useActionMessage } from "./use-action-message";
+import type { ReviewAction } from "./review-field";
+import { useActionMessage } from "@/components/action/use-failure-message";
 
 /** Request changes or approve, with an optional note; only offered while the application is pending review. */
 export function DecisionPanel({
@@ -70,9 +71,15 @@ export function DecisionPanel({
             <p id={`${id}-rc-hint`} className="text-xs text-slate-600">{commentCount === 0 ? t("actions.needsComment") : t("actions.requestChangesHint")}</p>
           </div>
           <div className="flex flex-col gap-1">
-            <Button onClick={() => decide(approve, "approved")} aria-describedby={`${id}-ap-hint`}>
-              {pending ? t("actions.working") : t("actions.approve")}
-            </Button>
+            {/* Approving sends the application to WeChat, which cannot be called back: ask first. */}
+            <ConfirmDialog
+              trigger={<Button aria-describedby={`${id}-ap-hint`}>{pending ? t("actions.working") : t("actions.approve")}</Button>}
+              title={t("actions.confirmApprove")}
+              description={t("actions.confirmApproveDetail")}
+              confirm={t("actions.confirmApproveYes")}
+              cancel={t("actions.confirmApproveNo")}
+              onConfirm={() => decide(approve, "approved")}
+            />
             <p id={`${id}-ap-hint`} className="text-xs text-slate-600">{commentCount > 0 ? t("actions.approveWithComments") : t("actions.approveHint")}</p>
           </div>
         </fieldset>

@@ -4,9 +4,9 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import type { ReviewAction } from "@/lib/review/action-result";
+import type { ReviewAction } from "./review-field";
 import type { ReviewComment } from "@/lib/review/detail";
-import { useActionMessage } from "./use-action-message";
+import { useActionMessage } from "@/components/action/use-failure-message";
 
 /** The comments on one field, and while the review is open, a form to add one and buttons to withdraw them. */
 export function FieldComments({
@@ -61,10 +61,10 @@ export function FieldComments({
       {comments.length > 0 ? (
         <ul className="flex flex-col gap-2" aria-label={t("count", { count: comments.length })}>
           {comments.map((c) => (
-            <li key={c.id} className={`rounded-md border-l-4 px-3 py-2 text-sm ${c.source === "wechat" ? "border-red-500 bg-red-50" : "border-amber-500 bg-amber-50"}`} data-comment-field={fieldPath}>
+            <li key={c.id} className={`rounded-md border-l-4 px-3 py-2 text-sm ${c.source === "wechat" ? "border-red-500 bg-red-50" : c.source === "merchant" ? "border-sky-500 bg-sky-50" : "border-amber-500 bg-amber-50"}`} data-comment-field={fieldPath} data-comment-source={c.source}>
               <p className="whitespace-pre-wrap text-slate-900">{c.body}</p>
               <div className="mt-1 flex flex-wrap items-center justify-between gap-2 text-xs text-slate-600">
-                <span>{c.source === "wechat" ? t("fromWechat", { time: format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" }) }) : t("by", { author: c.authorName ?? "—", time: format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" }) })}</span>
+                <span>{c.source === "wechat" ? t("fromWechat", { time: format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" }) }) : c.source === "merchant" ? t("merchantReply", { author: c.authorName ?? "—", time: format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" }) }) : t("by", { author: c.authorName ?? "—", time: format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" }) })}</span>
                 {editable && c.source === "support" ? (
                   <Button variant="ghost" className="min-h-8 px-2 py-1 text-xs text-red-800" disabled={pending} onClick={() => remove(c.id)} aria-label={t("deleteLabel", { field: fieldLabel })}>
                     {t("delete")}

@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 import type { MiniProgramProfile } from "@/db/schema";
 
-/** What WeChat takes from the merchant's Mini Program (seed 001): shown beside the application to compare. */
+/** What WeChat takes from the merchant's Mini Program (WeChat's "Submit payment qualifications" document): shown beside the application to compare. */
 export function MiniProgramCard({ miniProgram }: { miniProgram: MiniProgramProfile }) {
   const t = useTranslations("review.detail.miniProgram");
   const rows = ["subject_name", "nickname", "appid", "license_number"] as const;

@@ -4,7 +4,7 @@ import { Dialog } from "radix-ui";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { PicFile } from "@/lib/review/fields";
+import type { PicFile } from "@/lib/qualification/schema";
 
 export const mediaUrl = (mediaId: string) => `/api/media/file?media_id=${encodeURIComponent(mediaId)}`;
 

@@ -5,11 +5,11 @@ import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import type { ReviewAction } from "@/lib/review/action-result";
-import { useActionMessage } from "./use-action-message";
+import type { ReviewAction } from "./review-field";
+import { useActionMessage } from "@/components/action/use-failure-message";
 
 /** A masked value with a Reveal button that asks for a reason; the server audits before answering. */
-export function RevealControl({ applicationId, revision, fieldPath, fieldLabel, masked, reveal }: { applicationId: string; revision: number; fieldPath: string; fieldLabel: string; masked: string; reveal: ReviewAction }) {
+export function RevealControl({ applicationId, revision, fieldPath, fieldLabel, masked, reveal }: { applicationId: string; revision: number; fieldPath: string; fieldLabel: string; masked: string; reveal: ReviewAction<string> }) {
   const t = useTranslations("review.reveal");
   const message = useActionMessage();
   const id = useId();
@@ -25,7 +25,7 @@ export function RevealControl({ applicationId, revision, fieldPath, fieldLabel, 
     startTransition(async () => {
       const result = await reveal({ applicationId, revision, fieldPath, reason });
       if (result.ok) {
-        setValue(result.value ?? "");
+        setValue(result.data);
         setOpen(false);
         setReason("");
       } else setError(message(result));

@@ -1,12 +1,15 @@
 import { clsx } from "clsx";
 import { useTranslations } from "next-intl";
-import type { ReviewAction } from "@/lib/review/action-result";
+import type { ActionResult } from "@/lib/server/action-result";
 import type { ReviewComment, ReviewField as Field } from "@/lib/review/detail";
 import { FieldComments } from "./field-comments";
 import { PhotoViewer } from "./photo-viewer";
 import { RevealControl } from "./reveal-control";
 
-export type ReviewFieldActions = { reveal: ReviewAction; comment: ReviewAction; deleteComment: ReviewAction };
+/** A review server action: the application it acts on and what its service parses; a reveal answers the value. */
+export type ReviewAction<T = unknown> = (input: Record<string, unknown> & { applicationId: string }) => Promise<ActionResult<T>>;
+
+export type ReviewFieldActions = { reveal: ReviewAction<string>; comment: ReviewAction; deleteComment: ReviewAction };
 
 /** One field of the application: its (masked) value, what it was before, and the comments on it. */
 export function ReviewField({

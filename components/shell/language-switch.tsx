@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { setLocale } from "@/app/actions/locale";
+import { setLocale } from "@/lib/server/set-locale";
 import { locales, type Locale } from "@/lib/i18n/config";
 
 export function LanguageSwitch({ id = "language-switch" }: { id?: string }) {
@@ -23,7 +23,7 @@ export function LanguageSwitch({ id = "language-switch" }: { id?: string }) {
         onChange={(event) => {
           const next = event.target.value as Locale;
           startTransition(async () => {
-            await setLocale(next);
+            await setLocale({ locale: next });
             router.refresh();
           });
         }}

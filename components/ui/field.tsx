@@ -2,25 +2,48 @@ import { clsx } from "clsx";
 import { forwardRef, type InputHTMLAttributes, type ReactNode } from "react";
 
 /** A label, the control, an optional hint and the error under it, wired with aria attributes. */
-export function Field({ id, label, hint, error, children, className }: { id: string; label: ReactNode; hint?: ReactNode; error?: ReactNode; children: ReactNode; className?: string }) {
+export function Field({ id, label, hint, error, children, className, optional }: { id: string; label: ReactNode; hint?: ReactNode; error?: ReactNode; children: ReactNode; className?: string; optional?: ReactNode }) {
   return (
     <div className={clsx("flex flex-col gap-1", className)}>
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+      <FieldLabel id={id} optional={optional}>
         {label}
-      </label>
+      </FieldLabel>
       {children}
       {hint ? (
         <p id={`${id}-hint`} className="text-xs text-slate-600">
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
+}
+
+/** A field's label, with the "(optional)" marker beside it (outside the label, so the field's name stays its label). */
+export function FieldLabel({ id, optional, children, labelId }: { id: string; optional?: ReactNode; children: ReactNode; labelId?: string }) {
+  const label = (
+    <label id={labelId} htmlFor={id} className="text-sm font-medium text-slate-800">
+      {children}
+    </label>
+  );
+  if (!optional) return label;
+  return (
+    <div className="flex flex-wrap items-baseline gap-x-1">
+      {label}
+      <span className="text-sm text-slate-600" data-optional>
+        {optional}
+      </span>
+    </div>
+  );
+}
+
+/** The error under a field or group, announced when it appears; `aria-describedby` points at its id. */
+export function FieldError({ id, error }: { id: string; error?: ReactNode }) {
+  return error ? (
+    <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
+      {error}
+    </p>
+  ) : null;
 }
 
 export function describedBy(id: string, { hint, error }: { hint?: unknown; error?: unknown }): string | undefined {

@@ -3,7 +3,7 @@ import type { ApplicationStatus } from "@/db/schema";
 import type { TimelineEvent } from "@/lib/applications/load-application";
 import { WeChatMessageText } from "@/components/wechat/wechat-message";
 
-const KNOWN_EVENTS = new Set(["created", "saved", "submitted", "changes_requested", "approved", "sent_to_wechat", "wechat_answer", "wechat_retry", "wechat_refused", "wechat_auditing", "wechat_finished", "wechat_rejected"]);
+const KNOWN_EVENTS = new Set(["created", "saved", "submitted", "changes_requested", "approved", "sent_to_wechat", "wechat_answer", "wechat_retry", "wechat_refused", "wechat_auditing", "wechat_finished", "wechat_rejected", "wechat_checking", "wechat_account_verification", "wechat_to_be_signed", "wechat_legal_validation", "wechat_frozen", "wechat_canceled", "wechat_unknown_state"]);
 
 /** The application's status in words and its timeline, read from application_events. */
 export async function ApplicationStatusCard({ status, revision, submittedAt, timeline, wechatMessage }: { status: ApplicationStatus; revision: number; submittedAt: string | null; timeline: TimelineEvent[]; wechatMessage: string | null }) {

@@ -1,12 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { maskEmail, maskMiddle, maskName, maskPhone } from "@/lib/crypto/mask";
 import { LONG_TERM } from "@/lib/qualification/constants";
 import { regionName } from "@/lib/qualification/regions";
 import { STEP_FIELDS, WIZARD_STEPS, normalizeQualification, stepOfPath, type WizardStep } from "@/lib/qualification/schema";
 import { Button } from "@/components/ui/button";
-import { useFieldLabel } from "./controls";
+import { useFieldLabel } from "@/components/form";
 
 type Kind = "text" | "name" | "idNumber" | "email" | "phone" | "address" | "account" | "photo" | "photos" | "orgType" | "idDocType" | "contactType" | "accountType" | "region" | "date";
 
@@ -73,7 +72,11 @@ function at(value: unknown, path: string): unknown {
   return path.split(".").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), value);
 }
 
-/** Every section of the application, sensitive values masked, with an Edit link per section when editable. */
+/**
+ * Every section of the application, with an Edit link per section when editable. Values are shown
+ * as given: the person filling the form checks their own values in full, and a submitted
+ * application arrives already masked from the server.
+ */
 export function ReviewSummary({ values, errors, onEdit }: { values: Record<string, unknown>; errors?: Record<string, string>; onEdit?: (step: WizardStep) => void }) {
   const t = useTranslations("wizard");
   const tRoot = useTranslations();
@@ -84,18 +87,6 @@ export function ReviewSummary({ values, errors, onEdit }: { values: Record<strin
     if (raw === undefined || raw === null || raw === "") return t("review.notProvided");
     const s = String(raw);
     switch (kind) {
-      case "name":
-        return maskName(s);
-      case "idNumber":
-        return maskMiddle(s, 3, 3);
-      case "email":
-        return maskEmail(s);
-      case "phone":
-        return maskPhone(s);
-      case "address":
-        return `${[...s].slice(0, 6).join("")}****`;
-      case "account":
-        return maskMiddle(s, 4, 4);
       case "photo":
         return t("review.photos", { count: 1 });
       case "photos":

@@ -4,23 +4,35 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { clsx } from "clsx";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { FormProvider, useForm, useWatch, type FieldValues, type Resolver } from "react-hook-form";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { FormProvider, useForm, type FieldValues, type Resolver } from "react-hook-form";
 import type { MiniProgramProfile } from "@/db/schema/accounts";
+import { OptionalFieldsProvider } from "@/components/form";
 import { Button } from "@/components/ui/button";
-import { WIZARD_STEPS, chinaToday, fieldErrors, qualificationSchemaFor, stepOfPath, stepSchemaFor, type QualificationContext, type WizardStep } from "@/lib/qualification/schema";
+import { fieldId } from "@/components/form/use-field";
+import { fieldErrors } from "@/lib/errors";
+import type { FlaggedField, FlagReplies } from "@/lib/applications/flagged-fields";
+import { WIZARD_STEPS, qualificationSchemaFor, stepOfPath, stepSchemaFor, type QualificationContext, type WizardStep } from "@/lib/qualification/schema";
+import { chinaToday } from "@/lib/time/china-time";
 import { ReviewSummary } from "./review-summary";
-import { AccountStep, AdditionalStep } from "./steps-b";
-import { ContactStep, IdentityStep, LicenseStep, SubjectStep } from "./steps-a";
-import { useAutosave } from "./use-autosave";
+import { AccountStep } from "./account-step";
+import { AdditionalStep } from "./additional-step";
+import { ContactStep } from "./contact-step";
+import { IdentityStep } from "./identity-step";
+import { LicenseStep } from "./license-step";
+import { SubjectStep } from "./subject-step";
+import { FlaggedFieldsList } from "./flagged-fields-list";
+import { takePendingSnapshot, useAutosave } from "./use-autosave";
 
 export type WizardProps = {
-  draft: { values: Record<string, unknown>; step: WizardStep; version: number };
+  draft: { values: Record<string, unknown>; step: WizardStep; version: number; writer: string | null };
   miniProgram: MiniProgramProfile | null;
   merchantName: string;
+  /** Fields flagged on the last revision, as compared with the saved draft when the page loaded. */
+  flags?: FlaggedField[];
 };
 
-export function Wizard({ draft, miniProgram, merchantName }: WizardProps) {
+export function Wizard({ draft, miniProgram, merchantName, flags: initialFlags = [] }: WizardProps) {
   const t = useTranslations("wizard");
   const router = useRouter();
   const [step, setStep] = useState<WizardStep>(draft.step);
@@ -29,10 +41,17 @@ export function Wizard({ draft, miniProgram, merchantName }: WizardProps) {
   const context = useMemo<QualificationContext>(() => ({ merchantName, today: chinaToday() }), [merchantName]);
 
   // The resolver validates the current step only; the whole application is checked on review and submit.
+  // Schemas and resolvers are built once per step and context, not on every keystroke.
+  const resolvers = useMemo(() => new Map<WizardStep, Resolver<FieldValues>>(), [context]);
   const resolver = useCallback<Resolver<FieldValues>>(
-    (values, ctx, options) => (zodResolver(stepSchemaFor(stepRef.current, context) as never) as unknown as Resolver<FieldValues>)(values, ctx, options),
-    [context],
+    (values, ctx, options) => {
+      let forStep = resolvers.get(stepRef.current);
+      if (!forStep) resolvers.set(stepRef.current, (forStep = zodResolver(stepSchemaFor(stepRef.current, context) as never) as unknown as Resolver<FieldValues>));
+      return forStep(values, ctx, options);
+    },
+    [context, resolvers],
   );
+  const wholeSchema = useMemo(() => qualificationSchemaFor(context), [context]);
   const form = useForm<FieldValues>({ defaultValues: draft.values, resolver, mode: "onTouched", reValidateMode: "onChange" });
   const read = useCallback(() => ({ step: stepRef.current, values: form.getValues() }), [form]);
   const save = useAutosave({ initialVersion: draft.version, read });
@@ -40,6 +59,16 @@ export function Wizard({ draft, miniProgram, merchantName }: WizardProps) {
 
   useEffect(() => {
     markSaved({ step: draft.step, values: draft.values });
+    // Values this tab typed just before a reload, if the server has not received them yet: put back and saved.
+    const pending = takePendingSnapshot(draft);
+    if (pending) {
+      form.reset(pending.values, { keepDefaultValues: true });
+      if ((WIZARD_STEPS as readonly string[]).includes(pending.step)) {
+        stepRef.current = pending.step as WizardStep;
+        setStep(pending.step as WizardStep);
+      }
+      schedule();
+    }
     const subscription = form.watch(() => schedule());
     return () => subscription.unsubscribe();
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -49,17 +78,30 @@ export function Wizard({ draft, miniProgram, merchantName }: WizardProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const index = WIZARD_STEPS.indexOf(step);
 
-  const goTo = (next: WizardStep) => {
+  const [flags, setFlags] = useState(initialFlags);
+  const [replies, setReplies] = useState<FlagReplies>({});
+  // The field to focus once its step is shown (a flagged field's link), else the step's heading.
+  const focusField = useRef<string | null>(null);
+
+  const goTo = (next: WizardStep, field?: string) => {
+    focusField.current = field ?? null;
     setStepProblems(0);
     form.clearErrors();
     stepRef.current = next;
     setStep(next);
-    void flush();
-    requestAnimationFrame(() => {
-      heading.current?.focus();
-      window.scrollTo({ top: 0 });
-    });
+    // The new step is saved with the next autosave, off this frame; typed values are already on their way.
+    schedule();
+    setCrossStep(checkAll);
   };
+  // Focus the new step's heading once it is rendered (not on first load), without the forced layout of scrolling.
+  const mounted = useRef(false);
+  useEffect(() => {
+    const field = focusField.current ? document.getElementById(fieldId(focusField.current)) : null;
+    focusField.current = null;
+    if (field) field.focus();
+    else if (mounted.current) heading.current?.focus({ preventScroll: true });
+    mounted.current = true;
+  }, [step]);
 
   // handleSubmit checks the step and focuses the first problem; after it, every field re-validates as it changes.
   // The warning lasts while the step still shows errors; fixing them turns the button back into Next.
@@ -73,12 +115,15 @@ export function Wizard({ draft, miniProgram, merchantName }: WizardProps) {
     )();
   };
 
-  // Steps with problems: the whole application checked against the schema, as the server will.
-  const values = useWatch({ control: form.control }) as Record<string, unknown>;
-  const allErrors = useMemo(() => {
-    const result = qualificationSchemaFor(context).safeParse(values);
-    return result.success ? {} : fieldErrors(result.error);
-  }, [values, context]);
+  // Steps with problems: the whole application checked against the schema, as the server will. Only
+  // needed when the step changes (progress flags, review), so it is computed then, not per keystroke.
+  function checkAll() {
+    const values = form.getValues() as Record<string, unknown>;
+    const result = wholeSchema.safeParse(values);
+    return { values, errors: result.success ? {} : fieldErrors(result.error) };
+  }
+  const [crossStep, setCrossStep] = useState(checkAll);
+  const { values, errors: allErrors } = crossStep;
   const [visited] = useState(() => new Set<WizardStep>());
   visited.add(step);
   const stepsWithErrors = new Set(Object.keys(allErrors).map(stepOfPath));
@@ -88,6 +133,7 @@ export function Wizard({ draft, miniProgram, merchantName }: WizardProps) {
       <div className="flex flex-col gap-6">
         <Progress step={step} onSelect={goTo} flagged={(s) => s !== step && visited.has(s) && stepsWithErrors.has(s)} />
         <SaveStatus state={save.state} savedAt={save.savedAt} onRetry={() => void flush()} />
+        <OptionalFieldsProvider context={context}>
         <form noValidate onSubmit={(e) => e.preventDefault()} className="flex flex-col gap-6" aria-labelledby="wizard-step-title">
           <h2 id="wizard-step-title" ref={heading} tabIndex={-1} className="text-xl font-semibold text-slate-900 focus:outline-none">
             {t(`steps.${step}`)}
@@ -106,12 +152,31 @@ export function Wizard({ draft, miniProgram, merchantName }: WizardProps) {
               errors={allErrors}
               onEdit={goTo}
               disabled={save.state === "conflict" || save.state === "locked"}
+              flagged={
+                flags.length > 0 ? (
+                  <FlaggedFieldsList
+                    flags={flags}
+                    replies={replies}
+                    onReply={(path, text) => setReplies((r) => ({ ...r, [path]: text }))}
+                    onGo={(path) => goTo(stepOfPath(path), path)}
+                    refresh={async () => {
+                      // Compared on the server with the saved draft: the previous revision never comes to the browser.
+                      await flush();
+                      const response = await fetch("/api/application", { cache: "no-store" });
+                      const body = (await response.json().catch(() => null)) as { flags?: FlaggedField[] } | null;
+                      if (response.ok && body?.flags) setFlags(body.flags);
+                    }}
+                  />
+                ) : null
+              }
+              unresolved={flags.some((f) => !f.changed && !replies[f.fieldPath]?.trim())}
               submit={async () => {
                 await flush();
+                const answered = Object.fromEntries(flags.filter((f) => !f.changed && replies[f.fieldPath]?.trim()).map((f) => [f.fieldPath, replies[f.fieldPath]!.trim()]));
                 const response = await fetch("/api/application/submit", {
                   method: "POST",
                   headers: { "content-type": "application/json" },
-                  body: JSON.stringify({ version: save.version.current }),
+                  body: JSON.stringify({ version: save.version.current, replies: answered }),
                 });
                 const body = (await response.json().catch(() => null)) as { error?: { code?: string; fields?: Record<string, string> } } | null;
                 if (response.ok) {
@@ -138,6 +203,7 @@ export function Wizard({ draft, miniProgram, merchantName }: WizardProps) {
             {step !== "review" ? <Button onClick={() => void onNext()}>{warned ? t("nav.continueAnyway") : t("nav.next")}</Button> : null}
           </div>
         </form>
+        </OptionalFieldsProvider>
       </div>
     </FormProvider>
   );
@@ -228,7 +294,7 @@ function SaveStatus({ state, savedAt, onRetry }: { state: string; savedAt: Date 
   );
 }
 
-function ReviewStep({ values, errors, onEdit, submit, disabled }: { values: Record<string, unknown>; errors: Record<string, string>; onEdit: (s: WizardStep) => void; submit: () => Promise<{ code?: string; fields?: Record<string, string> } | null>; disabled: boolean }) {
+function ReviewStep({ values, errors, onEdit, submit, disabled, flagged, unresolved }: { values: Record<string, unknown>; errors: Record<string, string>; onEdit: (s: WizardStep) => void; submit: () => Promise<{ code?: string; fields?: Record<string, string> } | null>; disabled: boolean; flagged: ReactNode; unresolved: boolean }) {
   const t = useTranslations("wizard.review");
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<{ code?: string; fields?: Record<string, string> } | null>(null);
@@ -244,6 +310,7 @@ function ReviewStep({ values, errors, onEdit, submit, disabled }: { values: Reco
       ) : (
         <p className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-sm text-brand-800">{t("ready")}</p>
       )}
+      {flagged}
       <ReviewSummary values={values} errors={shown} onEdit={onEdit} />
       {serverError && !serverError.fields ? (
         <p role="alert" className="text-sm text-red-700">
@@ -252,7 +319,7 @@ function ReviewStep({ values, errors, onEdit, submit, disabled }: { values: Reco
       ) : null}
       <div className="flex justify-end">
         <Button
-          disabled={busy || disabled || count > 0}
+          disabled={busy || disabled || count > 0 || unresolved}
           onClick={async () => {
             setBusy(true);
             setServerError(null);

@@ -1,13 +1,8 @@
 import { sql } from "drizzle-orm";
-import { boolean, customType, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { merchants, userRole, users } from "./accounts";
 
-export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
-
-/** DESIGN.md "Application states". */
+/** The application's states; lib/applications/state.ts holds the moves between them. */
 export const applicationStatus = pgEnum("application_status", [
   "draft",
   "pending_review",
@@ -15,8 +10,16 @@ export const applicationStatus = pgEnum("application_status", [
   "approved",
   "submitting",
   "submitted",
+  // WeChat's own states, as /shop/wxpay/get reports them (lib/wechat/application-status.ts).
+  "checking",
+  "account_verification",
+  "auditing",
+  "to_be_signed",
+  "legal_validation",
   "finished",
   "rejected",
+  "frozen",
+  "canceled",
 ]);
 export type ApplicationStatus = (typeof applicationStatus.enumValues)[number];
 
@@ -32,6 +35,8 @@ export const applications = pgTable("applications", {
   draftSealed: text("draft_sealed").notNull(),
   draftStep: text("draft_step").notNull().default("subject"),
   draftVersion: integer("draft_version").notNull().default(1),
+  /** The browser tab that wrote the current version: its own late save is not "changed elsewhere". */
+  draftWriter: text("draft_writer"),
   // Searchable, non-personal copies for the support queue.
   organizationType: text("organization_type"),
   merchantShortname: text("merchant_shortname"),
@@ -40,14 +45,20 @@ export const applications = pgTable("applications", {
   submittedAt: timestamp("submitted_at", { withTimezone: true }),
   // WeChat's last message for the merchant (permanent error or rejection), already user-readable.
   wechatMessage: text("wechat_message"),
-  // Poll schedule for submitted applications.
+  // Poll schedule while WeChat has the application and has not decided (null once final).
   nextPollAt: timestamp("next_poll_at", { withTimezone: true }),
+  // WeChat's last answer: its raw applyment_state (shown as it is when undocumented) and what the
+  // hand-offs need (transfer details, sign_url, legal_validation_url, sub_mchid). No personal data.
+  wechatState: text("wechat_state"),
+  wechatHandoff: jsonb("wechat_handoff").$type<Record<string, unknown>>(),
+  // Answers in a row with an undocumented applyment_state; support is told from the third on.
+  wechatUnknownCount: integer("wechat_unknown_count").notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   uniqueIndex("applications_one_per_merchant").on(t.merchantId),
   index("applications_queue_idx").on(t.status, t.submittedAt),
-  index("applications_poll_idx").on(t.nextPollAt).where(sql`${t.status} = 'submitted'`),
+  index("applications_poll_idx").on(t.nextPollAt).where(sql`${t.nextPollAt} is not null`),
 ]);
 
 /** A submitted, frozen copy of the application: what support reviews and what is sent to WeChat. */
@@ -100,59 +111,3 @@ export const fieldComments = pgTable("field_comments", {
   authorId: uuid("author_id").references(() => users.id),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index("field_comments_application_idx").on(t.applicationId, t.revision)]);
-
-/** Uploaded document photos: sealed bytes (lib/crypto/at-rest) with WeChat's ids for them. */
-export const mediaFiles = pgTable("media_files", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  merchantId: uuid("merchant_id").notNull().references(() => merchants.id, { onDelete: "restrict" }),
-  uploadedBy: uuid("uploaded_by").references(() => users.id),
-  contentSealed: bytea("content_sealed").notNull(),
-  mimeType: text("mime_type").notNull(),
-  byteSize: integer("byte_size").notNull(),
-  width: integer("width").notNull(),
-  height: integer("height").notNull(),
-  shrunk: boolean("shrunk").notNull().default(false),
-  mediaId: text("media_id").notNull(),
-  payMediaId: text("pay_media_id").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  index("media_files_merchant_idx").on(t.merchantId),
-  uniqueIndex("media_files_media_id").on(t.mediaId),
-]);
-
-/**
- * One row per (application, revision) sent to WeChat: the unique index makes a second send of the
- * same revision impossible, whichever instance tries. Workers claim rows with FOR UPDATE SKIP LOCKED.
- */
-export const wechatSubmissions = pgTable("wechat_submissions", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  applicationId: uuid("application_id").notNull().references(() => applications.id, { onDelete: "cascade" }),
-  merchantId: uuid("merchant_id").notNull().references(() => merchants.id, { onDelete: "restrict" }),
-  revision: integer("revision").notNull(),
-  state: text("state").notNull().default("pending"), // pending | sent | failed
-  attempts: integer("attempts").notNull().default(0),
-  nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
-  lastErrcode: integer("last_errcode"),
-  lastErrmsg: text("last_errmsg"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  uniqueIndex("wechat_submissions_once_per_revision").on(t.applicationId, t.revision),
-  index("wechat_submissions_due_idx").on(t.nextAttemptAt).where(sql`${t.state} = 'pending'`),
-]);
-
-/** Support reveals and review actions (issue: audit log). */
-export const auditLog = pgTable("audit_log", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  actorId: uuid("actor_id").notNull().references(() => users.id),
-  merchantId: uuid("merchant_id").references(() => merchants.id),
-  action: text("action").notNull(), // reveal, approve, request_changes, comment, …
-  subjectType: text("subject_type").notNull(),
-  subjectId: text("subject_id").notNull(),
-  fieldPath: text("field_path"),
-  reason: text("reason"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  index("audit_log_actor_idx").on(t.actorId, t.createdAt),
-  index("audit_log_merchant_idx").on(t.merchantId, t.createdAt),
-]);

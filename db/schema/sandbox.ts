@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 /*
  * State of the built-in WeChat sandbox (lib/wechat/sandbox). It lives in the database, not in
@@ -35,19 +35,64 @@ export const sandboxMedia = pgTable("sandbox_media", {
 }, (t) => [uniqueIndex("sandbox_media_pay_media_id").on(t.payMediaId)]);
 
 /**
- * Applications received by /shop/wxpay/apply, one per (appid, merchant_ref). Only non-personal
- * facts are kept; review is decided when `decideAt` has passed and the application is read.
+ * Applications received by /shop/wxpay/apply: one per Mini Program (appid), as at WeChat, where
+ * a resubmission replaces it. Only non-personal facts are kept (`record`). The sandbox walks it
+ * through WeChat's states, one step each time `nextStepAt` has passed when it is read.
  */
 export const sandboxApplications = pgTable("sandbox_applications", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  appid: text("appid").notNull(),
-  merchantRef: text("merchant_ref").notNull(),
+  appid: text("appid").primaryKey(),
+  applymentId: text("applyment_id").notNull(),
   merchantShortname: text("merchant_shortname").notNull(),
   organizationType: text("organization_type"),
-  status: text("status").notNull().default("auditing"), // auditing | finished | rejected
+  // Non-personal summary of what was sent (types, bank, media ids): what a test checks.
+  record: jsonb("record").$type<Record<string, unknown>>().notNull(),
+  // WeChat's applyment_state: CHECKING, ACCOUNT_NEED_VERIFY, AUDITING, REJECTED, NEED_SIGN, FINISH, FROZEN, CANCELED.
+  state: text("state").notNull(),
   applyCount: integer("apply_count").notNull().default(1),
   receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
-  decideAt: timestamp("decide_at", { withTimezone: true }).notNull(),
-  auditDetail: jsonb("audit_detail").$type<{ field: string; field_name: string; reject_reason: string }[]>(),
+  nextStepAt: timestamp("next_step_at", { withTimezone: true }),
+  auditDetail: jsonb("audit_detail").$type<{ param_name: string; reject_reason: string }[]>(),
+  accountValidation: jsonb("account_validation").$type<Record<string, unknown>>(),
   subMchid: text("sub_mchid"),
-}, (t) => [uniqueIndex("sandbox_applications_ref").on(t.appid, t.merchantRef)]);
+});
+
+/** `wx.login` codes the sandbox minted (dev checkout page, tests): one use each, five minutes. */
+export const sandboxLoginCodes = pgTable("sandbox_login_codes", {
+  code: text("code").primaryKey(),
+  appid: text("appid").notNull(),
+  openid: text("openid").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+});
+
+/** The payment provider sandbox's OAuth access tokens (OAuth 2 client credentials), kept as hashes. */
+export const sandboxProviderTokens = pgTable("sandbox_provider_tokens", {
+  tokenHash: text("token_hash").primaryKey(),
+  clientId: text("client_id").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Sandbox provider: the payments it holds, as the real provider would (amounts as decimal strings). */
+export const sandboxPayments = pgTable("sandbox_payments", {
+  orderId: text("order_id").primaryKey(),
+  merchantOrderId: text("merchant_order_id").notNull(),
+  // payment_method.wechat of the create request (as the provider documents it): whose Mini Program, which shopper.
+  subAppid: text("sub_appid").notNull().default(""),
+  subOpenid: text("sub_openid").notNull().default(""),
+  amount: text("amount").notNull(),
+  currency: text("currency").notNull(),
+  status: text("status").notNull(),
+  description: text("description").notNull(),
+  notifyUrl: text("notify_url"),
+  createTime: timestamp("create_time", { withTimezone: true }).notNull(),
+  payTime: timestamp("pay_time", { withTimezone: true }),
+}, (t) => [uniqueIndex("sandbox_payments_app_order_key").on(t.subAppid, t.merchantOrderId)]);
+
+/** Sandbox provider's signing key pair, created once, shared by all instances; the private half sealed (lib/crypto/at-rest). */
+export const providerSandboxKeys = pgTable("provider_sandbox_keys", {
+  serial: text("serial").primaryKey(),
+  privateKeySealed: text("private_key_sealed").notNull(),
+  publicKeyPem: text("public_key_pem").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,11 +1,12 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, gt, or, sql } from "drizzle-orm";
+import type { MerchantRole } from "@/lib/auth/roles";
 import type { Db } from "@/db/client";
 import { applicationEvents, applications } from "@/db/schema";
 import type { KeyRing } from "@/lib/crypto/at-rest";
 import { AppError } from "@/lib/errors";
 import type { WizardStep } from "@/lib/qualification/schema";
 import { MAX_DRAFT_BYTES, sealDraft, type DraftValues } from "./draft-codec";
-import { editableStatuses } from "./state";
+import { editableStatuses } from "./lifecycle";
 
 // Saves within this window extend one "saved" event instead of flooding the timeline.
 const SAVE_EVENT_WINDOW_MS = 15 * 60 * 1000;
@@ -13,9 +14,17 @@ const SAVE_EVENT_WINDOW_MS = 15 * 60 * 1000;
 export type SaveDraftInput = {
   merchantId: string;
   actorId: string;
+  /** The acting person's role (owner or admin), recorded on the event. */
+  actorRole?: MerchantRole;
   ring: KeyRing;
   /** The version the client's values were based on (0 when no application exists yet). */
   baseVersion: number;
+  /**
+   * The browser tab sending the save. When the stored version was written by this same tab (its
+   * earlier save landed after the page read the draft, as on a reload mid-save), the save goes
+   * through; a version written by any other tab or device is a conflict.
+   */
+  writer?: string;
   step: WizardStep;
   values: DraftValues;
 };
@@ -51,12 +60,12 @@ export async function saveDraft(db: Db, input: SaveDraftInput): Promise<{ applic
       if (input.baseVersion !== 0) throw new DraftConflictError(0);
       const [created] = await tx
         .insert(applications)
-        .values({ merchantId: input.merchantId, draftSealed: sealed, draftStep: input.step, draftVersion: 1 })
+        .values({ merchantId: input.merchantId, draftSealed: sealed, draftStep: input.step, draftVersion: 1, draftWriter: input.writer ?? null })
         .onConflictDoNothing({ target: applications.merchantId })
         .returning({ id: applications.id });
       // Another request created it first: that is a conflict like any other.
       if (!created) throw new DraftConflictError(1);
-      await tx.insert(applicationEvents).values({ applicationId: created.id, merchantId: input.merchantId, type: "created", toStatus: "draft", actorId: input.actorId, actorRole: "merchant_admin" });
+      await tx.insert(applicationEvents).values({ applicationId: created.id, merchantId: input.merchantId, type: "created", toStatus: "draft", actorId: input.actorId, actorRole: input.actorRole ?? "owner" });
       return { applicationId: created.id, version: 1 };
     }
 
@@ -65,8 +74,14 @@ export async function saveDraft(db: Db, input: SaveDraftInput): Promise<{ applic
     }
     const updated = await tx
       .update(applications)
-      .set({ draftSealed: sealed, draftStep: input.step, draftVersion: sql`${applications.draftVersion} + 1`, updatedAt: new Date() })
-      .where(and(eq(applications.id, existing.id), eq(applications.merchantId, input.merchantId), eq(applications.draftVersion, input.baseVersion)))
+      .set({ draftSealed: sealed, draftStep: input.step, draftVersion: sql`${applications.draftVersion} + 1`, draftWriter: input.writer ?? null, updatedAt: new Date() })
+      .where(
+        and(
+          eq(applications.id, existing.id),
+          eq(applications.merchantId, input.merchantId),
+          input.writer ? or(eq(applications.draftVersion, input.baseVersion), and(gt(applications.draftVersion, input.baseVersion), eq(applications.draftWriter, input.writer))) : eq(applications.draftVersion, input.baseVersion),
+        ),
+      )
       .returning({ version: applications.draftVersion });
     if (!updated[0]) throw new DraftConflictError(existing.version);
 
@@ -79,7 +94,7 @@ export async function saveDraft(db: Db, input: SaveDraftInput): Promise<{ applic
     if (last && last.type === "saved" && last.actorId === input.actorId && Date.now() - last.createdAt.getTime() < SAVE_EVENT_WINDOW_MS) {
       await tx.update(applicationEvents).set({ details: { version: updated[0].version } }).where(and(eq(applicationEvents.id, last.id), eq(applicationEvents.merchantId, input.merchantId)));
     } else {
-      await tx.insert(applicationEvents).values({ applicationId: existing.id, merchantId: input.merchantId, type: "saved", actorId: input.actorId, actorRole: "merchant_admin", details: { version: updated[0].version } });
+      await tx.insert(applicationEvents).values({ applicationId: existing.id, merchantId: input.merchantId, type: "saved", actorId: input.actorId, actorRole: input.actorRole ?? "owner", details: { version: updated[0].version } });
     }
     return { applicationId: existing.id, version: updated[0].version };
   });

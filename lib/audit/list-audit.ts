@@ -1,13 +1,14 @@
-import { and, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { auditLog, merchants, users } from "@/db/schema";
+import { auditActions } from "./write-audit";
 import { decodeCursor, encodeCursor, isUuid, type Page } from "@/lib/pagination/cursor";
 
 export const auditFilterSchema = z.object({
   user: z.string().trim().optional().transform((v) => (v && isUuid(v) ? v : undefined)),
   merchant: z.string().trim().max(100).optional().transform((v) => v || undefined),
-  action: z.enum(["reveal", "comment", "delete_comment", "request_changes", "approve"]).optional().catch(undefined),
+  action: z.enum(auditActions).optional().catch(undefined),
   after: z.string().max(200).optional(),
   before: z.string().max(200).optional(),
 });
@@ -17,9 +18,10 @@ export type AuditRow = {
   id: string;
   createdAt: Date;
   cursorAt: string;
-  actorId: string;
-  actorName: string;
-  actorEmail: string;
+  /** Null (with no name) when the operator's command line acted. */
+  actorId: string | null;
+  actorName: string | null;
+  actorEmail: string | null;
   merchantId: string | null;
   merchantName: string | null;
   action: string;
@@ -69,7 +71,7 @@ export async function listAuditLog(db: Db, filter: Partial<AuditFilter>, pageSiz
   const query = db
     .select(select)
     .from(auditLog)
-    .innerJoin(users, eq(users.id, auditLog.actorId))
+    .leftJoin(users, eq(users.id, auditLog.actorId))
     .leftJoin(merchants, eq(merchants.id, auditLog.merchantId))
     .where(and(base, position))
     .orderBy(...(before ? [auditLog.createdAt, auditLog.id] : [desc(auditLog.createdAt), desc(auditLog.id)]))
@@ -95,7 +97,7 @@ export async function listAuditLog(db: Db, filter: Partial<AuditFilter>, pageSiz
 
 /** The support staff, for the audit log's user filter. */
 export async function listSupportUsers(db: Db): Promise<{ id: string; name: string; email: string }[]> {
-  return db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.role, "support")).orderBy(users.name);
+  return db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.role, ["support", "support_admin"])).orderBy(users.name);
 }
 
 export function escapeLike(value: string): string {

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { merchants, users, type UserRole } from "@/db/schema";
 import { verifyOrBurn } from "./password";
@@ -10,8 +10,13 @@ export type SessionUser = {
   role: UserRole;
   merchantId: string | null;
   merchantName: string | null;
+  sessionVersion: number;
+  locale: string;
+  /** When the person enrolled two-factor sign-in; staff without it see no merchant data. */
+  totpEnabledAt: Date | null;
 };
 
+/** The user if they may use the console now: not deactivated, and their merchant not deactivated. */
 export async function findSessionUser(db: Db, userId: string): Promise<SessionUser | null> {
   const rows = await db
     .select({
@@ -21,10 +26,13 @@ export async function findSessionUser(db: Db, userId: string): Promise<SessionUs
       role: users.role,
       merchantId: users.merchantId,
       merchantName: merchants.name,
+      sessionVersion: users.sessionVersion,
+      locale: users.locale,
+      totpEnabledAt: users.totpEnabledAt,
     })
     .from(users)
     .leftJoin(merchants, eq(users.merchantId, merchants.id))
-    .where(eq(users.id, userId))
+    .where(and(eq(users.id, userId), isNull(users.deactivatedAt), isNull(merchants.deactivatedAt)))
     .limit(1);
   return rows[0] ?? null;
 }
@@ -33,7 +41,7 @@ export async function findSessionUser(db: Db, userId: string): Promise<SessionUs
 export async function authenticate(db: Db, email: string, password: string): Promise<SessionUser | null> {
   const normalized = email.trim().toLowerCase();
   const [row] = await db.select({ id: users.id, hash: users.passwordHash }).from(users).where(eq(users.email, normalized)).limit(1);
-  const ok = await verifyOrBurn(password, row?.hash);
+  const ok = await verifyOrBurn(password, row?.hash ?? undefined);
   if (!ok || !row) return null;
   return findSessionUser(db, row.id);
 }

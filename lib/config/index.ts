@@ -1,7 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { createHmac } from "node:crypto";
 import { z } from "zod";
+import type { ProviderAuthConfig } from "@/lib/payments/provider-auth";
+import { parseTrustedProxies, type TrustedProxies } from "@/lib/security/client-address";
 
 /** Thrown when the environment cannot run the console; its message is one sentence naming the setting. */
 export class ConfigError extends Error {
@@ -49,11 +52,13 @@ const envSchema = z.object({
   DATA_ENCRYPTION_KEYS: dataKeys.optional(),
   DATA_ENCRYPTION_ACTIVE_KEY: z.string().optional(),
   SEED_DEMO: booleanFlag.optional(),
-  SEED_E2E: booleanFlag.default(false),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  ALLOW_SANDBOX: booleanFlag.default(false),
+  WECHAT_MODE: z.enum(["sandbox", "live"]).optional(),
   WECHAT_API_BASE: z.url().optional(),
-  WECHAT_APPID: z.string().regex(/^wx[0-9a-zA-Z]{8,30}$/, "must look like wx followed by letters and digits").optional(),
-  WECHAT_APPSECRET: z.string().min(8, "must be at least 8 characters").optional(),
+  // No longer read (each merchant has its own Mini Program): named only to refuse them with a sentence.
+  WECHAT_APPID: z.string().optional(),
+  WECHAT_APPSECRET: z.string().optional(),
   WECHAT_PLATFORM_PUBLIC_KEY: z.string().includes("BEGIN PUBLIC KEY", { message: "must be a PEM public key (-----BEGIN PUBLIC KEY-----)" }).optional(),
   WECHAT_PLATFORM_KEY_SERIAL: z.string().min(1).optional(),
   WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
@@ -66,16 +71,33 @@ const envSchema = z.object({
   PAYMENT_PROVIDER_PUBLIC_KEY: z.string().min(1).optional(),
   PAYMENT_PROVIDER_KEY_SERIAL: z.string().min(1).optional(),
   PAYMENT_SANDBOX: booleanFlag.optional(),
+  PAYMENT_PROVIDER_TOKEN_URL: z.url().optional(),
+  PAYMENT_PROVIDER_CLIENT_ID: z.string().min(1).optional(),
+  PAYMENT_PROVIDER_CLIENT_SECRET: z.string().min(1).optional(),
+  PAYMENT_PENDING_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(120),
+  WEBHOOKS_ALLOW_HTTP_LOCALHOST: booleanFlag.optional(),
   SANDBOX_WITHDRAWAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(5),
   SANDBOX_ACCOUNT_VERIFY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(5),
   FUNDS_SETTLEMENT_DELAY_HOURS: z.coerce.number().int().min(0).max(720).default(24),
   SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
   SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100000).default(30),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  TRUSTED_PROXIES: z.string().default("").transform((value, ctx) => {
+    try {
+      return parseTrustedProxies(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: `must be a comma-separated list of proxy addresses or CIDR ranges: ${(error as Error).message}` });
+      return z.NEVER;
+    }
+  }),
+  // smtp://user:pass@host:587 or smtps://…:465; unset writes mails to DATA_DIR/outbox.
+  SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, "an smtp:// or smtps:// URL").optional(),
+  MAIL_FROM: z.string().min(3).max(200).default("WeChat Pay Console <no-reply@console.invalid>"),
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
 export type PaymentsConfig = {
-  /** Base URL of the payment provider's API (the paths of seed 003 are appended). */
+  /** Base URL of the payment provider's API (the paths of its Mini Program API document are appended). */
   providerUrl: string;
   /** The provider's notification-signing public key (PEM) and its serial; unset with the sandbox. */
   providerPublicKey: string | undefined;
@@ -86,6 +108,14 @@ export type PaymentsConfig = {
   sandboxAccountVerifySeconds: number;
   /** How long a succeeded payment stays pending before it can be withdrawn (T+1 by default). */
   settlementDelayHours: number;
+  /** Seed 003 "Step 0. Authentication": OAuth 2 client credentials. */
+  auth: ProviderAuthConfig;
+  /** After this long a PENDING payment is closed by the provider; it is queried once more then. */
+  pendingTimeoutMinutes: number;
+  /** The console's own webhook, sent as notify_url. */
+  notifyUrl: string;
+  /** Development only: outbound webhooks may go to http://localhost. */
+  webhooksAllowHttpLocalhost: boolean;
 };
 
 export type AppConfig = {
@@ -97,19 +127,23 @@ export type AppConfig = {
   dataKeys: Map<string, Buffer>;
   activeDataKeyId: string;
   seedDemo: boolean;
-  seedE2e: boolean;
   logLevel: "debug" | "info" | "warn" | "error";
   payments: PaymentsConfig;
   wechat: WeChatConfig;
   signInLimits: { perAccount: number; perAddress: number; windowSeconds: number };
+  /** Only these peers' X-Forwarded-For is believed; empty means nothing sits in front of the console. */
+  trustedProxies: TrustedProxies;
+  mail: { smtpUrl: string | undefined; from: string };
+  /** Bearer token of GET /metrics; unset, the endpoint answers 404. */
+  metricsToken: string | undefined;
 };
 
 export type WeChatConfig = {
-  /** No credentials configured: the app serves the sandbox and the client talks to it. */
+  /** `sandbox`: the app serves WeChat's endpoints itself (lib/wechat/sandbox) and talks to them. */
+  mode: "sandbox" | "live";
+  /** Same as `mode === "sandbox"`. */
   sandbox: boolean;
   apiBase: string;
-  appid: string;
-  secret: string;
   /** Unset in sandbox mode: the client fetches the sandbox's generated key. */
   platformPublicKey: string | undefined;
   platformKeySerial: string | undefined;
@@ -176,41 +210,54 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     throw new ConfigError(`Configuration error: DATA_ENCRYPTION_ACTIVE_KEY names "${activeDataKeyId}", which is not in DATA_ENCRYPTION_KEYS.`);
   }
 
-  if (Boolean(e.WECHAT_APPID) !== Boolean(e.WECHAT_APPSECRET)) {
-    throw new ConfigError("Configuration error: WECHAT_APPID and WECHAT_APPSECRET must be set together (both unset runs the WeChat sandbox).");
+  if (e.WECHAT_APPID || e.WECHAT_APPSECRET) {
+    throw new ConfigError(
+      "Configuration error: WECHAT_APPID and WECHAT_APPSECRET are no longer read; each merchant's appid and AppSecret are set per merchant (npm run admin -- merchant-credentials --appid … --secret …).",
+    );
   }
-  const sandbox = !e.WECHAT_APPID;
+  const wechatMode = e.WECHAT_MODE ?? (production && !e.ALLOW_SANDBOX ? "live" : "sandbox");
+  const sandbox = wechatMode === "sandbox";
+  if (production && sandbox && !e.ALLOW_SANDBOX) {
+    throw new ConfigError("Configuration error: WECHAT_MODE=sandbox is refused when APP_ENV=production; use WECHAT_MODE=live, or set ALLOW_SANDBOX=true for a demo.");
+  }
   if (!sandbox && (!e.WECHAT_PLATFORM_PUBLIC_KEY || !e.WECHAT_PLATFORM_KEY_SERIAL)) {
-    throw new ConfigError("Configuration error: WECHAT_PLATFORM_PUBLIC_KEY and WECHAT_PLATFORM_KEY_SERIAL are required when WECHAT_APPID is set.");
+    throw new ConfigError("Configuration error: WECHAT_PLATFORM_PUBLIC_KEY and WECHAT_PLATFORM_KEY_SERIAL are required when WECHAT_MODE=live.");
   }
   const port = env.PORT ?? "3000";
   const authUrl = e.NEXTAUTH_URL ?? `http://localhost:${env.PORT ?? "3000"}`;
   // The sandbox plays the provider until a real one is configured.
   const paymentSandbox = e.PAYMENT_SANDBOX ?? !e.PAYMENT_PROVIDER_URL;
+  if (production && paymentSandbox && !e.ALLOW_SANDBOX) {
+    throw new ConfigError("Configuration error: PAYMENT_PROVIDER_URL is required when APP_ENV=production (the provider sandbox runs only with ALLOW_SANDBOX=true).");
+  }
   if (!paymentSandbox && !e.PAYMENT_PROVIDER_URL) {
     throw new ConfigError("Configuration error: PAYMENT_PROVIDER_URL is required when PAYMENT_SANDBOX=false.");
   }
   if (!paymentSandbox && (!e.PAYMENT_PROVIDER_PUBLIC_KEY || !e.PAYMENT_PROVIDER_KEY_SERIAL)) {
     throw new ConfigError("Configuration error: PAYMENT_PROVIDER_PUBLIC_KEY and PAYMENT_PROVIDER_KEY_SERIAL are required with a real payment provider.");
   }
+  if (!paymentSandbox && (!e.PAYMENT_PROVIDER_TOKEN_URL || !e.PAYMENT_PROVIDER_CLIENT_ID || !e.PAYMENT_PROVIDER_CLIENT_SECRET)) {
+    throw new ConfigError("Configuration error: PAYMENT_PROVIDER_TOKEN_URL, PAYMENT_PROVIDER_CLIENT_ID and PAYMENT_PROVIDER_CLIENT_SECRET are required with a real payment provider.");
+  }
+
+  const authSecret = e.NEXTAUTH_SECRET ?? dev!.authSecret;
+  const providerUrl = (e.PAYMENT_PROVIDER_URL ?? `${authUrl.replace(/\/$/, "")}/sandbox/provider`).replace(/\/$/, "");
 
   return {
     appEnv: e.APP_ENV,
     dataDir,
     databaseUrl: e.DATABASE_URL,
-    authSecret: e.NEXTAUTH_SECRET ?? dev!.authSecret,
+    authSecret,
     authUrl,
     dataKeys,
     activeDataKeyId,
     seedDemo: e.SEED_DEMO ?? !production,
     // Extra merchants for end-to-end tests only (scripts/e2e-server.mjs); never in production.
-    seedE2e: e.SEED_E2E && !production,
     logLevel: e.LOG_LEVEL,
     wechat: {
+      mode: wechatMode,
       sandbox,
       apiBase: (e.WECHAT_API_BASE ?? (sandbox ? `http://127.0.0.1:${port}/sandbox/wechat` : "https://api.weixin.qq.com")).replace(/\/+$/, ""),
-      appid: e.WECHAT_APPID ?? "wxsandbox0000000001",
-      secret: e.WECHAT_APPSECRET ?? "sandbox-secret",
       platformPublicKey: e.WECHAT_PLATFORM_PUBLIC_KEY?.replace(/\\n/g, "\n"),
       platformKeySerial: e.WECHAT_PLATFORM_KEY_SERIAL,
       timeoutMs: e.WECHAT_TIMEOUT_MS,
@@ -221,19 +268,32 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       sandboxFaults: e.WECHAT_SANDBOX_FAULTS ?? "",
     },
     payments: {
-      providerUrl: (e.PAYMENT_PROVIDER_URL ?? `${authUrl.replace(/\/$/, "")}/sandbox/provider`).replace(/\/$/, ""),
+      providerUrl,
       providerPublicKey: e.PAYMENT_PROVIDER_PUBLIC_KEY,
       providerKeySerial: e.PAYMENT_PROVIDER_KEY_SERIAL,
       sandbox: paymentSandbox,
       sandboxWithdrawalSeconds: e.SANDBOX_WITHDRAWAL_SECONDS,
       sandboxAccountVerifySeconds: e.SANDBOX_ACCOUNT_VERIFY_SECONDS,
       settlementDelayHours: e.FUNDS_SETTLEMENT_DELAY_HOURS,
+      auth: {
+        kind: "oauth2_client_credentials",
+        tokenUrl: e.PAYMENT_PROVIDER_TOKEN_URL ?? `${providerUrl}/oauth/token`,
+        clientId: e.PAYMENT_PROVIDER_CLIENT_ID ?? "console-sandbox",
+        // The sandbox's client secret is derived from the auth secret: nothing fixed in the repository.
+        clientSecret: e.PAYMENT_PROVIDER_CLIENT_SECRET ?? sandboxClientSecret(authSecret),
+      },
+      pendingTimeoutMinutes: e.PAYMENT_PENDING_TIMEOUT_MINUTES,
+      notifyUrl: `${authUrl.replace(/\/$/, "")}/api/webhooks/payments`,
+      webhooksAllowHttpLocalhost: (e.WEBHOOKS_ALLOW_HTTP_LOCALHOST ?? !production) && !production,
     },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    metricsToken: e.METRICS_TOKEN,
     signInLimits: {
       perAccount: e.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
       perAddress: e.SIGNIN_MAX_FAILURES_PER_ADDRESS,
       windowSeconds: e.SIGNIN_WINDOW_MINUTES * 60,
     },
+    trustedProxies: e.TRUSTED_PROXIES,
   };
 }
 
@@ -251,6 +311,11 @@ export function addDevDataKey(dataDir: string): string {
   const next: DevSecrets = { ...secrets, extraDataKeys: { ...secrets.extraDataKeys, [kid]: randomBytes(32).toString("base64") }, activeDataKeyId: kid };
   writeFileSync(file, JSON.stringify(next, null, 2), { mode: 0o600 });
   return kid;
+}
+
+/** The client secret the provider sandbox accepts, derived from the auth secret. */
+export function sandboxClientSecret(authSecret: string): string {
+  return createHmac("sha256", authSecret).update("payment-provider-sandbox-client").digest("base64url");
 }
 
 const globalForConfig = globalThis as unknown as { __appConfig?: AppConfig };

@@ -21,3 +21,22 @@ export function maskEmail(value: string): string {
 export function maskPhone(value: string): string {
   return maskMiddle(value, 3, 4);
 }
+
+/** Masks a personal value by its kind (lib/qualification/sensitive-fields.ts names each field's kind). */
+export function maskValue(kind: "name" | "number" | "address" | "email" | "phone", text: string): string {
+  switch (kind) {
+    case "name":
+      return maskName(text);
+    case "email":
+      return maskEmail(text);
+    case "phone":
+      return maskPhone(text);
+    case "address": {
+      // Province and city stay readable; the street and number do not.
+      const chars = [...text];
+      return chars.slice(0, Math.min(6, Math.max(chars.length - 2, 1))).join("") + "*".repeat(Math.max(chars.length - 6, 2));
+    }
+    default:
+      return maskMiddle(text);
+  }
+}

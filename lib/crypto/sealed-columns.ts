@@ -18,6 +18,16 @@ export const sealedColumns: readonly SealedColumn[] = [
   { table: "settlement_accounts", idColumn: "merchant_id", column: "account_number_sealed", kind: "string" },
   { table: "settlement_account_changes", idColumn: "id", column: "account_name_sealed", kind: "string" },
   { table: "settlement_account_changes", idColumn: "id", column: "account_number_sealed", kind: "string" },
+  // The funds sandbox holds settlement accounts as WeChat would: sealed, like ours.
+  { table: "sandbox_funds_bank_accounts", idColumn: "appid", column: "account_sealed", kind: "string" },
+  { table: "sandbox_funds_bank_accounts", idColumn: "appid", column: "pending_sealed", kind: "string" },
+  // Each merchant's Mini Program AppSecret (the per-merchant WeChat access_token is fetched with it).
+  { table: "merchants", idColumn: "id", column: "app_secret_sealed", kind: "string" },
+  // Staff and merchant people's two-factor (TOTP) secrets.
+  { table: "users", idColumn: "id", column: "totp_secret_sealed", kind: "string" },
   // The WeChat sandbox's private key is sealed like personal data, so it rotates with it.
   { table: "sandbox_keys", idColumn: "id", column: "private_key_sealed", kind: "string" },
+  // The provider sandbox's notification-signing key, likewise.
+  { table: "provider_sandbox_keys", idColumn: "serial", column: "private_key_sealed", kind: "string" },
+  { table: "webhook_endpoints", idColumn: "id", column: "secret_sealed", kind: "string" },
 ];

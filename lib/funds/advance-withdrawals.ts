@@ -1,7 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { ledgerEntries, withdrawalEvents, withdrawals, type WithdrawalStatus } from "@/db/schema";
-import { sandboxWithdrawalStep } from "@/lib/payments/sandbox/bank";
+import { withdrawals, type WithdrawalStatus } from "@/db/schema";
+import { postLedgerEntries } from "@/lib/ledger/post";
+import { sandboxWithdrawalStep } from "./sandbox-bank";
+import { moveWithdrawal } from "./withdrawal-lifecycle";
 
 /** Money goes back to the balance when the withdrawal did not reach (or came back from) the bank. */
 export const refundingStatuses: readonly WithdrawalStatus[] = ["failed", "closed", "returned"];
@@ -29,16 +31,15 @@ export async function advanceDueWithdrawals(
         await tx.update(withdrawals).set({ nextCheckAt: null }).where(eq(withdrawals.id, row.id));
         continue;
       }
-      await tx
-        .update(withdrawals)
-        .set({ status: step.to, reason: step.reason ?? null, updatedAt: now, nextCheckAt: step.again ? new Date(now.getTime() + options.stepSeconds * 1000) : null })
-        .where(and(eq(withdrawals.id, row.id), eq(withdrawals.status, row.status)));
-      await tx.insert(withdrawalEvents).values({ withdrawalId: row.id, merchantId: row.merchant_id, fromStatus: row.status, toStatus: step.to, reason: step.reason ?? null, createdAt: now });
-      if (refundingStatuses.includes(step.to)) {
-        await tx
-          .insert(ledgerEntries)
-          .values({ merchantId: row.merchant_id, currency: row.currency, kind: "withdrawal_reversal", amountMinor, withdrawalId: row.id, availableAt: now, createdAt: now })
-          .onConflictDoNothing();
+      const moved = await moveWithdrawal(tx, {
+        withdrawal: { id: row.id, merchantId: row.merchant_id, status: row.status },
+        to: step.to,
+        reason: step.reason,
+        now,
+        set: { reason: step.reason ?? null, nextCheckAt: step.again ? new Date(now.getTime() + options.stepSeconds * 1000) : null },
+      });
+      if (moved && refundingStatuses.includes(step.to)) {
+        await postLedgerEntries(tx, [{ merchantId: row.merchant_id, currency: row.currency, kind: "withdrawal_reversal", amountMinor, withdrawalId: row.id, availableAt: now, createdAt: now }]);
       }
     }
     return due.rows.length;

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { withdrawalEvents, withdrawals } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { decodeCursor, encodeCursor } from "@/lib/payments/filters";
+import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
 
 /** The merchant's withdrawals, newest first, keyset-paginated. */
 export async function listWithdrawals(db: Db, { merchantId, after, limit = 20 }: { merchantId: string; after?: string; limit?: number }) {
@@ -13,14 +13,14 @@ export async function listWithdrawals(db: Db, { merchantId, after, limit = 20 }:
     .where(
       and(
         eq(withdrawals.merchantId, merchantId),
-        cursor ? sql`(${withdrawals.createdAt}, ${withdrawals.id}) < (${new Date(cursor.createdAt)}::timestamptz, ${cursor.id}::uuid)` : undefined,
+        cursor ? sql`(${withdrawals.createdAt}, ${withdrawals.id}) < (${new Date(cursor.at)}::timestamptz, ${cursor.id}::uuid)` : undefined,
       ),
     )
     .orderBy(desc(withdrawals.createdAt), desc(withdrawals.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return { rows: page, next: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null };
+  return { rows: page, next: rows.length > limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null };
 }
 
 export async function getWithdrawal(db: Db, { merchantId, id }: { merchantId: string; id: string }) {

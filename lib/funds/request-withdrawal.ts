@@ -1,10 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { ledgerEntries, merchants, settlementAccounts, withdrawalEvents, withdrawals } from "@/db/schema";
+import { merchants, settlementAccounts, withdrawals } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { parseDecimalAmount } from "@/lib/payments/money";
-import { availableBalance } from "./balance";
+import { parseDecimalAmount } from "@/lib/money/money";
+import { availableBalance } from "@/lib/ledger/balance";
 import { withdrawalRequestSchema } from "./schemas";
+import { openWithdrawal } from "./withdrawal-lifecycle";
 
 export type Withdrawal = typeof withdrawals.$inferSelect;
 
@@ -28,34 +29,26 @@ export async function requestWithdrawal(
       .where(and(eq(withdrawals.merchantId, input.merchantId), eq(withdrawals.idempotencyKey, request.idempotency_key)));
     if (existing) {
       if (existing.amountMinor !== amountMinor || existing.currency !== request.currency) {
-        throw new AppError("conflict", "This request key was already used for a different withdrawal.");
+        throw new AppError("conflict", "This request key was already used for a different withdrawal.", undefined, { reason: "withdrawal.key_reused" });
       }
       return { withdrawal: existing, created: false };
     }
     const [account] = await tx.select().from(settlementAccounts).where(eq(settlementAccounts.merchantId, input.merchantId));
-    if (!account) throw new AppError("conflict", "Add a settlement account before withdrawing.");
+    if (!account) throw new AppError("conflict", "Add a settlement account before withdrawing.", undefined, { reason: "withdrawal.no_account" });
     const available = await availableBalance(tx as unknown as Db, input.merchantId, request.currency, now);
     if (amountMinor > available) {
-      throw new AppError("validation_failed", "The amount is more than the available balance.", { amount: "funds.validation.amountOverBalance" });
+      throw new AppError("validation_failed", "The amount is more than the available balance.", { amount: "funds.validation.amountOverBalance" }, { reason: "withdrawal.over_balance" });
     }
-    const [withdrawal] = await tx
-      .insert(withdrawals)
-      .values({
-        merchantId: input.merchantId,
-        idempotencyKey: request.idempotency_key,
-        amountMinor,
-        currency: request.currency,
-        status: "created",
-        accountMasked: input.maskAccount(account.accountNumberSealed),
-        bankName: account.bankName ?? account.accountBank,
-        nextCheckAt: new Date(now.getTime() + input.firstCheckSeconds * 1000),
-        requestedBy: input.actorId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await tx.insert(withdrawalEvents).values({ withdrawalId: withdrawal!.id, merchantId: input.merchantId, fromStatus: null, toStatus: "created", actorId: input.actorId, createdAt: now });
-    await tx.insert(ledgerEntries).values({ merchantId: input.merchantId, currency: request.currency, kind: "withdrawal", amountMinor: -amountMinor, withdrawalId: withdrawal!.id, availableAt: now, createdAt: now });
-    return { withdrawal: withdrawal!, created: true };
+    const withdrawal = await openWithdrawal(tx as unknown as Db, {
+      ...input,
+      idempotencyKey: request.idempotency_key,
+      amountMinor,
+      currency: request.currency,
+      status: "created",
+      account,
+      now,
+      set: { nextCheckAt: new Date(now.getTime() + input.firstCheckSeconds * 1000) },
+    });
+    return { withdrawal, created: true };
   });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { currencies, parseDecimalAmount } from "@/lib/payments/money";
+import { currencies, parseDecimalAmount } from "@/lib/money/money";
 
 /** A withdrawal as the form sends it; `amount` is a decimal string in the currency's major unit. */
 export const withdrawalRequestSchema = z

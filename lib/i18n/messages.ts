@@ -1,8 +1,14 @@
 import type { Locale } from "./config";
+import enAccounts from "@/messages/en/accounts.json";
+import zhAccounts from "@/messages/zh-CN/accounts.json";
 import enAudit from "@/messages/en/audit.json";
 import zhAudit from "@/messages/zh-CN/audit.json";
 import enCommon from "@/messages/en/common.json";
 import zhCommon from "@/messages/zh-CN/common.json";
+import enDevelopers from "@/messages/en/developers.json";
+import zhDevelopers from "@/messages/zh-CN/developers.json";
+import enErrors from "@/messages/en/errors.json";
+import zhErrors from "@/messages/zh-CN/errors.json";
 import enFunds from "@/messages/en/funds.json";
 import zhFunds from "@/messages/zh-CN/funds.json";
 import enMedia from "@/messages/en/media.json";
@@ -11,6 +17,8 @@ import enPayments from "@/messages/en/payments.json";
 import zhPayments from "@/messages/zh-CN/payments.json";
 import enReview from "@/messages/en/review.json";
 import zhReview from "@/messages/zh-CN/review.json";
+import enSystem from "@/messages/en/system.json";
+import zhSystem from "@/messages/zh-CN/system.json";
 import enValidation from "@/messages/en/validation.json";
 import zhValidation from "@/messages/zh-CN/validation.json";
 import enWechat from "@/messages/en/wechat.json";
@@ -21,23 +29,31 @@ import zhWizard from "@/messages/zh-CN/wizard.json";
 // One JSON file per namespace and language; a namespace is added here for both languages at once.
 export const messagesByLocale = {
   "zh-CN": {
+    accounts: zhAccounts,
     audit: zhAudit,
     common: zhCommon,
+    developers: zhDevelopers,
+    errors: zhErrors,
     funds: zhFunds,
     media: zhMedia,
     payments: zhPayments,
     review: zhReview,
+    system: zhSystem,
     validation: zhValidation,
     wechat: zhWechat,
     wizard: zhWizard,
   },
   en: {
+    accounts: enAccounts,
     audit: enAudit,
     common: enCommon,
+    developers: enDevelopers,
+    errors: enErrors,
     funds: enFunds,
     media: enMedia,
     payments: enPayments,
     review: enReview,
+    system: enSystem,
     validation: enValidation,
     wechat: enWechat,
     wizard: enWizard,

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditLog, mediaFiles } from "@/db/schema";
+import { mediaFiles } from "@/db/schema";
+import { writeAudit } from "@/lib/audit/write-audit";
 import { openBytes } from "@/lib/crypto/at-rest";
 import { dataKeyRing } from "@/lib/crypto/keys";
 import { AppError } from "@/lib/errors";
@@ -21,5 +22,5 @@ export async function readPhoto(db: Db, input: { mediaId: string; merchantId: st
 
 /** Support viewed a merchant's document photo: one audit row. */
 export async function recordPhotoView(db: Db, input: { actorId: string; merchantId: string; mediaFileId: string }): Promise<void> {
-  await db.insert(auditLog).values({ actorId: input.actorId, merchantId: input.merchantId, action: "view_photo", subjectType: "media_file", subjectId: input.mediaFileId });
+  await writeAudit(db, { actorId: input.actorId, merchantId: input.merchantId, action: "view_photo", subjectType: "media_file", subjectId: input.mediaFileId });
 }

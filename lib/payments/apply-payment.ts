@@ -1,17 +1,13 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { ledgerEntries, merchants, paymentEvents, payments, type PaymentStatus } from "@/db/schema";
-import { feeFor, parseDecimalAmount } from "./money";
+import { merchants, paymentEvents, payments, type PaymentStatus } from "@/db/schema";
+import { postLedgerEntries, type LedgerEntry } from "@/lib/ledger/post";
+import { feeFor, parseDecimalAmount } from "@/lib/money/money";
+import { finalPaymentStatuses, movePayment, nextPaymentStatus, type PaymentEventSource } from "./lifecycle";
+import { enqueuePaymentEvent } from "./webhooks-out/events";
 import { parseProviderTime, ProviderError, type ProviderPayment } from "./provider";
 
-export const finalPaymentStatuses: readonly PaymentStatus[] = ["SUCCEEDED", "CANCELLED"];
-
-/** A payment never leaves a final state; PENDING may move to either final state. */
-export function nextPaymentStatus(current: PaymentStatus, reported: PaymentStatus): PaymentStatus {
-  return finalPaymentStatuses.includes(current) ? current : reported;
-}
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export { finalPaymentStatuses, nextPaymentStatus, type PaymentEventSource };
 
 export type ApplyResult = { paymentId: string; merchantId: string; from: PaymentStatus | null; to: PaymentStatus; ignored: boolean };
 
@@ -22,7 +18,15 @@ export type ApplyResult = { paymentId: string; merchantId: string; from: Payment
 export async function applyProviderPayment(
   db: Db,
   reported: ProviderPayment,
-  options: { source: "notification" | "refresh" | "create"; actorId?: string; settlementDelayHours: number; now?: Date },
+  options: {
+    source: PaymentEventSource;
+    actorId?: string;
+    settlementDelayHours: number;
+    now?: Date;
+    /** Only for a payment the caller created (or seeds): whose it is, and its description. */
+    merchantId?: string;
+    description?: string;
+  },
 ): Promise<ApplyResult> {
   let amountMinor: number;
   try {
@@ -39,9 +43,10 @@ export async function applyProviderPayment(
     let result: ApplyResult | undefined;
     let feeBps = 0;
     if (!existing) {
-      if (!uuidPattern.test(reported.sub_merchant_id)) throw new ProviderError("Payment for an unknown sub-merchant", true);
-      const [merchant] = await tx.select({ id: merchants.id, feeRateBps: merchants.feeRateBps }).from(merchants).where(eq(merchants.id, reported.sub_merchant_id));
-      if (!merchant) throw new ProviderError("Payment for an unknown sub-merchant", true);
+      // The console knows whose payment it is because it created it; a report of any other order is not ours.
+      if (!options.merchantId) throw new ProviderError("Payment the console did not create", true);
+      const [merchant] = await tx.select({ id: merchants.id, feeRateBps: merchants.feeRateBps }).from(merchants).where(eq(merchants.id, options.merchantId));
+      if (!merchant) throw new ProviderError("Payment for an unknown merchant", true);
       feeBps = merchant.feeRateBps;
       const [row] = await tx
         .insert(payments)
@@ -50,19 +55,21 @@ export async function applyProviderPayment(
           orderId: reported.order_id,
           merchantOrderId: reported.merchant_order_id,
           amountMinor,
+          feeMinor: reported.status === "SUCCEEDED" ? feeFor(amountMinor, merchant.feeRateBps) : 0,
           currency: reported.currency,
           status: reported.status,
-          description: reported.description ?? null,
+          description: options.description ?? null,
           createdAt,
           paidAt,
           queriedAt: now,
         })
-        // Another notification of the same order may have inserted it first: then update that row.
+        // Another report of the same order may have inserted it first: then update that row.
         .onConflictDoNothing({ target: payments.orderId })
-        .returning({ id: payments.id });
+        .returning();
       if (row) {
         result = { paymentId: row.id, merchantId: merchant.id, from: null, to: reported.status, ignored: false };
         await tx.insert(paymentEvents).values({ paymentId: row.id, merchantId: merchant.id, source: options.source, fromStatus: null, toStatus: reported.status, actorId: options.actorId, createdAt: now });
+        await enqueuePaymentEvent(tx, row, now);
       } else {
         [existing] = await tx.select().from(payments).where(eq(payments.orderId, reported.order_id)).for("update");
       }
@@ -79,23 +86,28 @@ export async function applyProviderPayment(
         });
         return result;
       }
-      await tx
-        .update(payments)
-        .set({ status: to, amountMinor, currency: reported.currency, createdAt, paidAt, description: reported.description ?? existing.description, queriedAt: now, updatedAt: now })
-        .where(eq(payments.id, existing.id));
-      if (existing.status !== to || options.source === "refresh") {
-        await tx.insert(paymentEvents).values({ paymentId: existing.id, merchantId: existing.merchantId, source: options.source, fromStatus: existing.status, toStatus: to, actorId: options.actorId, createdAt: now });
-      }
       const [merchant] = await tx.select({ feeRateBps: merchants.feeRateBps }).from(merchants).where(eq(merchants.id, existing.merchantId));
       feeBps = merchant!.feeRateBps;
+      const feeMinor = to !== "SUCCEEDED" ? 0 : existing.status === "SUCCEEDED" ? existing.feeMinor : feeFor(amountMinor, feeBps);
+      const updated = await movePayment(tx, {
+        payment: existing,
+        to,
+        source: options.source,
+        actorId: options.actorId,
+        recordStay: options.source === "refresh",
+        now,
+        // A final state ends polling.
+        set: { amountMinor, feeMinor, currency: reported.currency, createdAt, paidAt, queriedAt: now, ...(to === "PENDING" ? {} : { nextQueryAt: null }) },
+      });
+      if (existing.status !== to) await enqueuePaymentEvent(tx, updated!, now);
     }
     if (!result) throw new Error("unreachable: payment neither inserted nor found");
     if (result.to === "SUCCEEDED" && result.from !== "SUCCEEDED") {
       const availableAt = new Date((paidAt ?? now).getTime() + options.settlementDelayHours * 3_600_000);
       const fee = feeFor(amountMinor, feeBps);
-      const entries = [{ merchantId: result.merchantId, currency: reported.currency, kind: "payment" as const, amountMinor, paymentId: result.paymentId, availableAt, createdAt: paidAt ?? now }];
-      if (fee > 0) entries.push({ merchantId: result.merchantId, currency: reported.currency, kind: "fee" as never, amountMinor: -fee, paymentId: result.paymentId, availableAt, createdAt: paidAt ?? now });
-      await tx.insert(ledgerEntries).values(entries).onConflictDoNothing();
+      const entries: LedgerEntry[] = [{ merchantId: result.merchantId, currency: reported.currency, kind: "payment", amountMinor, paymentId: result.paymentId, availableAt, createdAt: paidAt ?? now }];
+      if (fee > 0) entries.push({ merchantId: result.merchantId, currency: reported.currency, kind: "fee", amountMinor: -fee, paymentId: result.paymentId, availableAt, createdAt: paidAt ?? now });
+      await postLedgerEntries(tx, entries);
     }
     return result;
   });

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { paymentStatuses } from "./statuses";
-import { currencies } from "./money";
+import { currencies } from "@/lib/money/money";
+import { calendarDay as day, plainText, uuidPattern } from "@/lib/validation/params";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const decimal = z.string().regex(/^\d{1,12}(\.\d{1,2})?$/);
 const cursor = z.string().regex(/^[A-Za-z0-9_-]{10,200}$/);
 
@@ -17,7 +17,7 @@ export const paymentFiltersSchema = z.object({
   min: decimal.optional().catch(undefined),
   max: decimal.optional().catch(undefined),
   currency: z.enum(currencies as [string, ...string[]]).optional().catch(undefined),
-  q: z.string().trim().max(64).optional().catch(undefined).transform((v) => v || undefined),
+  q: plainText(64).optional().catch(undefined).transform((v) => v || undefined),
   sort: z.enum(["desc", "asc"]).optional().catch(undefined),
   after: cursor.optional().catch(undefined),
   before: cursor.optional().catch(undefined),
@@ -33,6 +33,19 @@ export function parsePaymentFilters(params: URLSearchParams | Record<string, str
   return paymentFiltersSchema.parse(Object.fromEntries(Object.keys(paymentFiltersSchema.shape).map((k) => [k, get(k)])));
 }
 
+/**
+ * The parameters a filter dropped as malformed, each with its message key: an API answers 400
+ * naming them instead of quietly widening the result.
+ */
+export function malformedPaymentFilters(params: URLSearchParams, filters: PaymentFilters): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const key of Object.keys(paymentFiltersSchema.shape) as (keyof PaymentFilters)[]) {
+    const given = params.get(key);
+    if (given && filters[key] === undefined) problems[key] = key === "from" || key === "to" ? "validation.date" : "validation.invalid";
+  }
+  return problems;
+}
+
 /** The filters as a query string, without the page cursors unless asked. */
 export function filtersToQuery(filters: PaymentFilters, extra: Partial<PaymentFilters> = {}, keepCursor = false): string {
   const params = new URLSearchParams();
@@ -43,21 +56,3 @@ export function filtersToQuery(filters: PaymentFilters, extra: Partial<PaymentFi
   return text ? `?${text}` : "";
 }
 
-export type KeysetCursor = { createdAt: string; id: string };
-
-export function encodeCursor(c: KeysetCursor): string {
-  return Buffer.from(`${c.createdAt}|${c.id}`).toString("base64url");
-}
-
-export function decodeCursor(text: string | undefined): KeysetCursor | undefined {
-  if (!text) return undefined;
-  const [createdAt, id] = Buffer.from(text, "base64url").toString().split("|");
-  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/.test(id)) return undefined;
-  return { createdAt, id };
-}
-
-/** Day boundaries are China Standard Time (UTC+8), the merchant's day. */
-export const merchantTimeZoneOffset = "+08:00";
-export function dayStart(dayText: string): Date {
-  return new Date(`${dayText}T00:00:00${merchantTimeZoneOffset}`);
-}

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { paymentNotifications } from "@/db/schema";
 import { applyProviderPayment } from "./apply-payment";
+import { inboxFor } from "./notification-inbox";
 import { ProviderError, queryPaymentIntent, type PaymentProvider } from "./provider";
 import { signatureHeaders, verifyMessage } from "./signature";
 
@@ -30,8 +31,9 @@ export function dedupeKeyFor(notification: PaymentNotification): string {
 }
 
 /**
- * Checks the signature and age, then records the notification once (the inbox). Processing (query
- * and apply) happens after the answer, so a slow provider query never delays or fails the webhook.
+ * Checks the signature and age, then records the notification once (the inbox, batched with the
+ * other requests of these few milliseconds). Processing (query and apply) is a background job, so a
+ * slow provider query never delays or fails the webhook.
  */
 export async function receivePaymentNotification(
   db: Db,
@@ -56,18 +58,14 @@ export async function receivePaymentNotification(
   } catch {
     return refuse(400, "not a payment notification");
   }
-  const [row] = await db
-    .insert(paymentNotifications)
-    .values({
-      dedupeKey: dedupeKeyFor(notification),
-      nonce,
-      notifyType: notification.notify_type,
-      orderId: notification.data.order_id,
-      merchantOrderId: notification.data.merchant_order_id ?? null,
-    })
-    .onConflictDoUpdate({ target: paymentNotifications.dedupeKey, set: { deliveries: sql`${paymentNotifications.deliveries} + 1` } })
-    .returning({ id: paymentNotifications.id, deliveries: paymentNotifications.deliveries });
-  return { status: 200, body: { code: "SUCCESS", message: "ok" }, notificationId: row!.id, duplicate: row!.deliveries > 1 };
+  const recorded = await inboxFor(db).record({
+    dedupeKey: dedupeKeyFor(notification),
+    nonce,
+    notifyType: notification.notify_type,
+    orderId: notification.data.order_id,
+    merchantOrderId: notification.data.merchant_order_id ?? null,
+  });
+  return { status: 200, body: { code: "SUCCESS", message: "ok" }, notificationId: recorded.id, duplicate: recorded.duplicate };
 }
 
 const retryDelaySeconds = (attempts: number) => Math.min(2 ** attempts * 5, 3600);

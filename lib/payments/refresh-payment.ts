@@ -9,7 +9,8 @@ export async function refreshPayment(db: Db, provider: PaymentProvider, input: {
   const { payment } = await getPayment(db, { merchantId: input.merchantId, id: input.id });
   try {
     const reported = await queryPaymentIntent(provider, { order_id: payment.orderId, merchant_order_id: payment.merchantOrderId });
-    if (reported.sub_merchant_id !== input.merchantId) throw new AppError("upstream_failed", "The provider's answer does not match this payment.");
+    // We asked about our own order: an answer about another one is not applied.
+    if (reported.order_id !== payment.orderId) throw new AppError("upstream_failed", "The provider's answer does not match this payment.");
     return await applyProviderPayment(db, reported, { source: "refresh", actorId: input.actorId, settlementDelayHours: input.settlementDelayHours });
   } catch (error) {
     if (error instanceof ProviderError) throw new AppError("upstream_failed", "The payment provider could not be reached. Try again shortly.");

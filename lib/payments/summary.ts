@@ -1,59 +1,55 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
-import { merchantTimeZoneOffset } from "./filters";
+import { CHINA_TIME_ZONE, chinaPeriodStarts, chinaToday } from "@/lib/time/china-time";
 
 export type PeriodSummary = { count: number; succeeded: number; successRate: number | null; volume: { currency: string; amountMinor: number }[] };
 export type DailyVolume = { day: string; currency: string; amountMinor: number; count: number };
 
-const tz = "Asia/Shanghai";
+/** The China calendar day of an instant, as YYYY-MM-DD. */
+const chinaDay = (instant: Date) => chinaToday(instant);
 
-/** The merchant's day and month start in China Standard Time. */
-export function periodStarts(now: Date) {
-  const local = new Date(now.getTime() + 8 * 3_600_000).toISOString();
-  const today = new Date(`${local.slice(0, 10)}T00:00:00${merchantTimeZoneOffset}`);
-  const month = new Date(`${local.slice(0, 7)}-01T00:00:00${merchantTimeZoneOffset}`);
-  return { today, month };
-}
+type RollupRow = { day: string; currency: string; count: number; succeeded: number; volume: string };
 
-async function period(db: Db, merchantId: string, since: Date): Promise<PeriodSummary> {
-  const rows = await queryRows<{ currency: string; count: number; succeeded: number; volume: string }>(
-    db,
-    sql`select currency, count(*)::int as count, (count(*) filter (where status = 'SUCCEEDED'))::int as succeeded,
-          coalesce(sum(amount_minor) filter (where status = 'SUCCEEDED'), 0)::text as volume
-        from payments where merchant_id = ${merchantId} and created_at >= ${since}
-        group by currency order by currency`,
-  );
-  const count = rows.reduce((n, r) => n + r.count, 0);
-  const succeeded = rows.reduce((n, r) => n + r.succeeded, 0);
+function period(rows: RollupRow[], since: string): PeriodSummary {
+  const byCurrency = new Map<string, number>();
+  let count = 0;
+  let succeeded = 0;
+  for (const r of rows) {
+    if (r.day < since) continue;
+    count += r.count;
+    succeeded += r.succeeded;
+    byCurrency.set(r.currency, (byCurrency.get(r.currency) ?? 0) + Number(r.volume));
+  }
   return {
     count,
     succeeded,
     successRate: count ? succeeded / count : null,
-    volume: rows.filter((r) => Number(r.volume) > 0).map((r) => ({ currency: r.currency, amountMinor: Number(r.volume) })),
+    volume: [...byCurrency].filter(([, v]) => v > 0).sort(([a], [b]) => a.localeCompare(b)).map(([currency, amountMinor]) => ({ currency, amountMinor })),
   };
 }
 
-/** Summary tiles (today, this month: succeeded volume, count, success rate) and 30 days of daily volume. */
+/**
+ * Summary tiles (today, this month: succeeded volume, count, success rate) and 30 days of daily
+ * volume, read from the daily rollups (one row per day and currency) instead of the payments.
+ */
 export async function paymentSummary(db: Db, { merchantId, now = new Date(), days = 30 }: { merchantId: string; now?: Date; days?: number }) {
-  const { today, month } = periodStarts(now);
+  const { today, month } = chinaPeriodStarts(now);
   const chartStart = new Date(today.getTime() - (days - 1) * 86_400_000);
-  const [todaySummary, monthSummary, daily] = await Promise.all([
-    period(db, merchantId, today),
-    period(db, merchantId, month),
-    queryRows<{ day: string; currency: string; volume: string; count: number }>(
-      db,
-      sql`select to_char(created_at at time zone ${tz}, 'YYYY-MM-DD') as day, currency,
-            sum(amount_minor)::text as volume, count(*)::int as count
-          from payments where merchant_id = ${merchantId} and status = 'SUCCEEDED' and created_at >= ${chartStart}
-          group by 1, 2 order by 1`,
-    ),
-  ]);
-  const chartDays = Array.from({ length: days }, (_, i) => new Date(chartStart.getTime() + i * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10));
+  const since = chinaDay(month < chartStart ? month : chartStart);
+  const rows = await queryRows<RollupRow>(
+    db,
+    sql`select to_char(day, 'YYYY-MM-DD') as day, currency, count, succeeded, volume_minor::text as volume
+        from payment_daily_rollups where merchant_id = ${merchantId} and day >= ${since}::date order by day, currency`,
+  );
+  const chartDays = Array.from({ length: days }, (_, i) => chinaDay(new Date(chartStart.getTime() + i * 86_400_000)));
+  const firstChartDay = chartDays[0]!;
   return {
-    today: todaySummary,
-    month: monthSummary,
+    today: period(rows, chinaDay(today)),
+    month: period(rows, chinaDay(month)),
     days: chartDays,
-    daily: daily.map((d) => ({ day: d.day, currency: d.currency, amountMinor: Number(d.volume), count: d.count })) as DailyVolume[],
+    daily: rows
+      .filter((r) => r.day >= firstChartDay && r.succeeded > 0)
+      .map((r) => ({ day: r.day, currency: r.currency, amountMinor: Number(r.volume), count: r.succeeded })) as DailyVolume[],
   };
 }
 export type PaymentSummary = Awaited<ReturnType<typeof paymentSummary>>;

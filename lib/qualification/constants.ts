@@ -1,13 +1,13 @@
-/** Enumerations of POST /shop/wxpay/apply (seed 001) and the document lists of seed 000. */
+/** Enumerations of POST /shop/wxpay/apply (WeChat's "Submit payment qualifications" document) and the document lists of WeChat's payment management introduction. */
 
 export const ORGANIZATION_TYPES = ["2401", "2500", "4", "2", "3", "2502", "1708"] as const;
 export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
 
-/** Types without a business licence: the operator is a private person (seed 001, 2401 and 2500). */
+/** Types without a business licence: the operator is a private person (WeChat's apply document, 2401 and 2500). */
 export const PERSONAL_ORGANIZATION_TYPES: readonly OrganizationType[] = ["2401", "2500"];
-/** Types whose settlement account may be held under another name with proof (seed 001, account_cert_info). */
+/** Types whose settlement account may be held under another name with proof (WeChat's apply document, account_cert_info). */
 export const ACCOUNT_CERT_ORGANIZATION_TYPES: readonly OrganizationType[] = ["3", "2502"];
-/** The only type whose ID documents carry the residence address (seed 001, id_card_address / id_doc_address). */
+/** The only type whose ID documents carry the residence address (WeChat's apply document, id_card_address / id_doc_address). */
 export const ADDRESS_ORGANIZATION_TYPES: readonly OrganizationType[] = ["2"];
 
 export function isPersonalType(type: unknown): boolean {
@@ -51,12 +51,12 @@ export const ACCOUNT_TYPES_BY_ORGANIZATION: Record<OrganizationType, readonly Ba
   "1708": ["74"],
 };
 
-/** Subject types that may name an agent as super administrator (seed 001: "non-personal stores"). */
+/** Subject types that may name an agent as super administrator (WeChat's apply document: "non-personal stores"). */
 export function contactTypesFor(type: unknown): readonly ContactType[] {
   return isPersonalType(type) ? ["65"] : CONTACT_TYPES;
 }
 
-/** The documents each subject type needs, as listed up front on the first step (seed 000 and 001). */
+/** The documents each subject type needs, as listed up front on the first step (WeChat's payment management introduction and apply document). */
 export const REQUIRED_DOCUMENTS: Record<OrganizationType, readonly RequiredDocument[]> = {
   "2401": ["operatorId", "settlementAccount"],
   "2500": ["operatorId", "settlementAccount", "businessDescription"],

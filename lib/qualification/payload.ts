@@ -3,7 +3,7 @@ import { normalizeQualification, type PicFile, type Qualification } from "./sche
 
 type WirePic = { media_id: string; pay_media_id: string };
 
-/** The JSON body of POST /shop/wxpay/apply (seed 001), before the sensitive fields are encrypted. */
+/** The JSON body of POST /shop/wxpay/apply (WeChat's "Submit payment qualifications" document), before the sensitive fields are encrypted. */
 export type ApplyPayload = {
   organization_type: string;
   business_license_info: { wxa_business_license_copy?: WirePic; legal_person: string; business_time?: string };
@@ -109,7 +109,8 @@ export function toApplyPayload(application: Qualification): ApplyPayload {
       contact_type: contact.contact_type,
       contact_email: contact.contact_email,
       mobile_phone: contact.mobile_phone,
-      contact_id_doc_type: agent ? MAINLAND_ID_CARD : undefined,
+      // Required under the new protocol with one fixed value, whoever the super administrator is (ContactInfo in WeChat's apply document).
+      contact_id_doc_type: MAINLAND_ID_CARD,
       wxa_contact_id_doc_copy: agent ? picOpt(contact.wxa_contact_id_doc_copy) : undefined,
       wxa_contact_id_doc_copy_back: agent ? picOpt(contact.wxa_contact_id_doc_copy_back) : undefined,
       contact_id_doc_period_begin: agent ? contact.contact_id_doc_period_begin : undefined,

@@ -23,10 +23,11 @@ import {
   isPersonalType,
   type OrganizationType,
 } from "./constants";
+import { chinaToday } from "@/lib/time/china-time";
 import { isBankAddressCode } from "./regions";
 
 /*
- * The whole qualification application (the body of POST /shop/wxpay/apply, seed 001) in WeChat's
+ * The whole qualification application (the body of POST /shop/wxpay/apply, WeChat's "Submit payment qualifications" document) in WeChat's
  * field names and nesting, plaintext, photos as {media_id, pay_media_id}. Every error message is a
  * key of the `validation` namespace, translated by the UI next to the field.
  *
@@ -57,14 +58,6 @@ export function isCalendarDate(value: unknown): value is string {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-/** Today's date in China (documents and WeChat count days in Asia/Shanghai). */
-let chinaDateFormat: Intl.DateTimeFormat | undefined;
-export function chinaToday(now = new Date()): string {
-  // Built once: constructing a DateTimeFormat costs more than a whole validation.
-  chinaDateFormat ??= new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
-  return chinaDateFormat.format(now);
-}
-
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
 }
@@ -72,6 +65,21 @@ function addDays(date: string, days: number): string {
 /** UTF-8 length: WeChat counts merchant_shortname in bytes (a Chinese character is 3). */
 export function utf8Bytes(value: string): number {
   return new TextEncoder().encode(value).length;
+}
+
+/** People type account numbers in groups and with a Chinese keyboard's full-width digits: keep the digits alone. */
+export function accountDigits(value: string): string {
+  return value.replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000]+/g, "");
+}
+
+/**
+ * The short name's counter: people count characters, WeChat's rule counts UTF-8 bytes (a Chinese
+ * character is 3), so the counter shows characters and says when the byte rule is broken.
+ */
+export function shortnameLength(value: string): { characters: number; bytes: number; over: boolean } {
+  const trimmed = value.trim();
+  const bytes = utf8Bytes(trimmed);
+  return { characters: [...trimmed].length, bytes, over: bytes > SHORTNAME_MAX_BYTES };
 }
 
 /** GB 11643 check digit of an 18-character mainland ID number. */
@@ -163,7 +171,7 @@ export const contactInfoSchema = z.object(
     contact_type: z.enum(CONTACT_TYPES, { error: "validation.contactType" }),
     contact_email: z.string({ error: "validation.required" }).trim().pipe(z.email({ error: "validation.email" }).max(254, { error: "validation.email" })),
     mobile_phone: z.string({ error: "validation.required" }).trim().regex(/^1\d{10}$/, { error: "validation.mobile" }),
-    // Agent (66) only; the agent's document is always a mainland ID card (seed 001).
+    // Agent (66) only; the agent's document is always a mainland ID card (WeChat's "Submit payment qualifications" document).
     contact_id_doc_type: z.literal(MAINLAND_ID_CARD, { error: "validation.contactIdDocType" }).optional(),
     wxa_contact_id_doc_copy: picFileSchema.optional(),
     wxa_contact_id_doc_copy_back: picFileSchema.optional(),
@@ -194,7 +202,7 @@ export const accountInfoSchema = z.object(
     bank_address_code: z.string({ error: "validation.bankAddressCode" }).trim().refine(isBankAddressCode, { error: "validation.bankAddressCode" }),
     bank_branch_id: z.string().trim().regex(/^\d{12}$/, { error: "validation.bankBranchId" }).optional(),
     bank_name: z.string().trim().min(4, { error: "validation.bankName" }).max(128, { error: "validation.bankName" }).optional(),
-    account_number: z.string({ error: "validation.required" }).trim().regex(/^\d{8,30}$/, { error: "validation.accountNumber" }),
+    account_number: z.string({ error: "validation.required" }).overwrite(accountDigits).regex(/^\d{8,30}$/, { error: "validation.accountNumber" }),
     account_cert_info: accountCertInfoSchema.optional(),
   },
   { error: "validation.required" },
@@ -307,7 +315,7 @@ export function normalizeQualification(raw: unknown): unknown {
 type Issue = { path: (string | number)[]; message: string };
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
-/** Begin not after today, end (or 长期) after begin and more than 60 days away (seed 001). */
+/** Begin not after today, end (or 长期) after begin and more than 60 days away (WeChat's "Submit payment qualifications" document). */
 function checkValidity(begin: unknown, end: unknown, today: string, beginPath: Issue["path"], endPath: Issue["path"], issues: Issue[], minDaysLeft = 60) {
   const b = str(begin);
   const e = str(end);
@@ -449,12 +457,56 @@ export function stepOfPath(path: string): WizardStep {
   return "review";
 }
 
-/** Zod issues as `{ "a.b.0": messageKey }`, first message per field. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".");
-    if (!(key in out)) out[key] = issue.message;
+
+// ---- optional fields -----------------------------------------------------------------------
+
+const unwrapped = (schema: z.ZodType): z.ZodType => (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault ? unwrapped(schema.unwrap() as z.ZodType) : schema);
+const isChoice = (schema: z.ZodType) => schema instanceof z.ZodEnum || schema instanceof z.ZodLiteral;
+
+/** Only the answers that are choices (subject type, document type, contact type, bank …), every other answer left out. */
+export function choicesOf(value: unknown, schema: z.ZodType = qualificationBaseSchema): unknown {
+  const inner = unwrapped(schema);
+  if (isChoice(inner)) return value;
+  if (!(inner instanceof z.ZodObject) || !isObject(value)) return undefined;
+  const out: Loose = {};
+  for (const [key, child] of Object.entries(inner.shape as Record<string, z.ZodType>)) {
+    const kept = choicesOf(value[key], child);
+    if (kept !== undefined) out[key] = kept;
   }
-  return out;
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** The schema of a field path (numeric parts index a tuple), or undefined when the path is not in it. */
+function schemaAt(path: string): z.ZodType | undefined {
+  let node: z.ZodType | undefined = qualificationBaseSchema;
+  for (const part of path.split(".")) {
+    const inner: z.ZodType | undefined = node && unwrapped(node);
+    if (inner instanceof z.ZodObject) node = (inner.shape as Record<string, z.ZodType>)[part];
+    else if (inner instanceof z.ZodTuple) node = (inner.def.items as z.ZodType[])[Number(part)];
+    else return undefined;
+  }
+  return node;
+}
+
+/**
+ * Which fields may be left blank given the choices made so far: with every other answer blank, the
+ * whole schema (cross-field rules included) names the fields it still asks for; the rest are optional.
+ * A choice is optional only where the schema itself makes it so.
+ */
+export function optionalFieldsFor(values: unknown, context: QualificationContext = {}): (path: string) => boolean {
+  const result = qualificationSchemaFor(context).safeParse(choicesOf(values) ?? {});
+  const asked = result.success ? [] : result.error.issues.map((issue) => issue.path.map(String));
+  return (path) => {
+    const schema = schemaAt(path);
+    if (!schema) return false;
+    if (isChoice(unwrapped(schema))) return schema instanceof z.ZodOptional;
+    const parts = path.split(".");
+    const isIndex = /^\d+$/.test(parts.at(-1) ?? "");
+    return !asked.some((issue) => {
+      const shared = Math.min(issue.length, parts.length);
+      if (issue.slice(0, shared).join(".") === parts.slice(0, shared).join(".")) return true;
+      // Both ends of a [begin, end] pair are asked for together.
+      return isIndex && issue.length === parts.length && issue.slice(0, -1).join(".") === parts.slice(0, -1).join(".");
+    });
+  };
 }

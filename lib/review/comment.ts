@@ -16,7 +16,7 @@ export async function addFieldComment(db: Db, ring: KeyRing, actor: ReviewActor,
   const { applicationId, expectedRevision, fieldPath, body } = commentInputSchema.parse(input);
   return db.transaction(async (tx) => {
     // Commenting is part of the review, so it is allowed exactly where a decision still is.
-    const app = await lockForReview(tx, { applicationId, expectedRevision, transition: "request_changes" });
+    const app = await lockForReview(tx, { applicationId, expectedRevision, to: "changes_requested" });
     const data = (await loadRevisionData(tx, ring, { applicationId, revisions: [app.currentRevision] })).get(app.currentRevision);
     if (!flattenFields(data).has(fieldPath)) throw new AppError("validation_failed", "There is no such field in this application.", { fieldPath: "review.errors.fieldPath" });
     const [comment] = await tx
@@ -44,7 +44,7 @@ export async function deleteFieldComment(db: Db, actor: ReviewActor, input: unkn
   assertSupport(actor);
   const { applicationId, expectedRevision, commentId } = deleteCommentInputSchema.parse(input);
   await db.transaction(async (tx) => {
-    const app = await lockForReview(tx, { applicationId, expectedRevision, transition: "request_changes" });
+    const app = await lockForReview(tx, { applicationId, expectedRevision, to: "changes_requested" });
     const [deleted] = await tx
       .delete(fieldComments)
       .where(

@@ -1,10 +1,12 @@
+import type { WeChatHandoff } from "@/lib/applications/load-application";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { applicationRevisions, applications, fieldComments, merchants, users, type ApplicationStatus, type MiniProgramProfile } from "@/db/schema";
 import type { KeyRing } from "@/lib/crypto/at-rest";
 import { AppError } from "@/lib/errors";
 import { isSensitiveField } from "@/lib/qualification/sensitive-fields";
-import { changedPaths, displayValue, flattenFields, photosOf, type FieldValue, type PicFile } from "./fields";
+import { changedPaths, displayValue, flattenFields, photosOf, type FieldValue } from "./fields";
+import type { PicFile } from "@/lib/qualification/schema";
 import { loadRevisionData } from "./revision-data";
 import { listApplicationEvents, type TimelineEvent } from "./timeline";
 
@@ -32,6 +34,8 @@ export type ReviewDetail = {
     merchantShortname: string | null;
     submittedAt: Date | null;
     wechatMessage: string | null;
+    wechatState: string | null;
+    wechatHandoff: WeChatHandoff | null;
   };
   miniProgram: MiniProgramProfile;
   revisions: { revision: number; createdAt: Date }[];
@@ -60,6 +64,8 @@ export async function getReviewDetail(db: Db, ring: KeyRing, { applicationId }: 
       merchantShortname: applications.merchantShortname,
       submittedAt: applications.submittedAt,
       wechatMessage: applications.wechatMessage,
+      wechatState: applications.wechatState,
+      wechatHandoff: applications.wechatHandoff,
     })
     .from(applications)
     .innerJoin(merchants, eq(merchants.id, applications.merchantId))

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { applications, fieldComments, type ApplicationStatus } from "@/db/schema";
 
@@ -25,7 +25,7 @@ export async function getFeedbackForMerchant(db: Db, { merchantId }: { merchantI
   const rows = await db
     .select({ fieldPath: fieldComments.fieldPath, body: fieldComments.body, source: fieldComments.source })
     .from(fieldComments)
-    .where(and(eq(fieldComments.applicationId, app.id), eq(fieldComments.merchantId, merchantId), eq(fieldComments.revision, app.revision)))
+    .where(and(eq(fieldComments.applicationId, app.id), eq(fieldComments.merchantId, merchantId), eq(fieldComments.revision, app.revision), inArray(fieldComments.source, ["support", "wechat"])))
     .orderBy(asc(fieldComments.createdAt), asc(fieldComments.id));
   return {
     status: app.status,

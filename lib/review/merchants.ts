@@ -21,7 +21,18 @@ export type MerchantListRow = {
   revision: number | null;
   submittedAt: Date | null;
   updatedAt: Date | null;
+  /** WeChat Pay's merchant number, once the account is open. */
+  subMchid: string | null;
 };
+
+// The merchant number WeChat gave, kept only for an account that was opened.
+const subMchidColumn = sql<string | null>`case when ${applications.status} in ('finished', 'frozen') then ${applications.wechatHandoff}->>'sub_mchid' end`;
+
+/** The WeChat Pay merchant number of a merchant whose account is open, else null. */
+export async function merchantNumberOf(db: Db, merchantId: string): Promise<string | null> {
+  const [row] = await db.select({ subMchid: subMchidColumn }).from(applications).where(eq(applications.merchantId, merchantId)).limit(1);
+  return row?.subMchid ?? null;
+}
 
 export const MERCHANT_PAGE_SIZE = 50;
 
@@ -47,6 +58,7 @@ export async function listMerchantsWithStatus(db: Db, filter: MerchantListFilter
         revision: applications.currentRevision,
         submittedAt: applications.submittedAt,
         updatedAt: applications.updatedAt,
+        subMchid: subMchidColumn,
       })
       .from(merchants)
       .leftJoin(applications, eq(applications.merchantId, merchants.id))

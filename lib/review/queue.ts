@@ -4,22 +4,24 @@ import type { Db } from "@/db/client";
 import { applications, merchants, type ApplicationStatus } from "@/db/schema";
 import { escapeLike } from "@/lib/audit/list-audit";
 import { decodeCursor, encodeCursor, isUuid, type Page } from "@/lib/pagination/cursor";
+import { chinaDayEnd, chinaDayStart } from "@/lib/time/china-time";
+import { calendarDay, plainText } from "@/lib/validation/params";
 
 /** The queue's status filters (the issue's five, plus all) and the states each covers. */
 export const queueStatusFilters = {
   pending_review: ["pending_review"],
   changes_requested: ["changes_requested"],
-  submitted: ["approved", "submitting", "submitted"],
+  submitted: ["approved", "submitting", "submitted", "checking", "account_verification", "auditing", "to_be_signed", "legal_validation"],
   rejected: ["rejected"],
   finished: ["finished"],
-  all: ["pending_review", "changes_requested", "approved", "submitting", "submitted", "rejected", "finished"],
+  all: ["pending_review", "changes_requested", "approved", "submitting", "submitted", "checking", "account_verification", "auditing", "to_be_signed", "legal_validation", "rejected", "finished", "frozen", "canceled"],
 } as const satisfies Record<string, readonly ApplicationStatus[]>;
 export type QueueStatusFilter = keyof typeof queueStatusFilters;
 
-/** Subject types of seed 001 (`organization_type`). */
+/** Subject types of WeChat's apply document (`organization_type`). */
 export const organizationTypes = ["2401", "2500", "4", "2", "3", "2502", "1708"] as const;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(v)));
+const isoDate = calendarDay;
 
 /** The queue's URL parameters; anything unknown or malformed falls back to the default, never an error. */
 export const queueFilterSchema = z.object({
@@ -27,7 +29,7 @@ export const queueFilterSchema = z.object({
   type: z.enum(organizationTypes).optional().catch(undefined),
   from: isoDate.optional().catch(undefined),
   to: isoDate.optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
+  q: plainText(100).optional().catch(undefined).transform((v) => v || undefined),
   sort: z.enum(["newest", "oldest"]).catch("newest").default("newest"),
   after: z.string().max(200).optional().catch(undefined),
   before: z.string().max(200).optional().catch(undefined),
@@ -48,8 +50,6 @@ export type QueueRow = {
 
 export const QUEUE_PAGE_SIZE = 25;
 
-// Dates in the filter are calendar days in China, where the merchants and the reviewers are.
-const dayStart = (day: string) => sql`(${day}::date)::timestamp at time zone 'Asia/Shanghai'`;
 
 /**
  * Submitted applications for support, keyset-paginated on (submitted_at, id): every page costs the
@@ -58,8 +58,8 @@ const dayStart = (day: string) => sql`(${day}::date)::timestamp at time zone 'As
 export async function listReviewQueue(db: Db, filter: QueueFilter, pageSize = QUEUE_PAGE_SIZE): Promise<Page<QueueRow>> {
   const conditions: SQL[] = [isNotNull(applications.submittedAt), inArray(applications.status, [...queueStatusFilters[filter.status]])];
   if (filter.type) conditions.push(eq(applications.organizationType, filter.type));
-  if (filter.from) conditions.push(gte(applications.submittedAt, dayStart(filter.from)));
-  if (filter.to) conditions.push(lt(applications.submittedAt, sql`${dayStart(filter.to)} + interval '1 day'`));
+  if (filter.from) conditions.push(gte(applications.submittedAt, chinaDayStart(filter.from)));
+  if (filter.to) conditions.push(lt(applications.submittedAt, chinaDayEnd(filter.to)));
   if (filter.q) {
     const pattern = `%${escapeLike(filter.q)}%`;
     const byId = isUuid(filter.q)

@@ -1,9 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { applicationEvents, applications, fieldComments } from "@/db/schema";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { fieldComments } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { lockForReview } from "./lock";
+import { lockForReview, recordDecision } from "./lock";
 import { reviewDecisionSchema } from "./review-schemas";
 import { assertSupport, type ReviewActor } from "./support-actor";
 
@@ -12,7 +11,7 @@ export async function requestChanges(db: Db, actor: ReviewActor, input: unknown)
   assertSupport(actor);
   const { applicationId, expectedRevision, note, noteInternal } = reviewDecisionSchema.parse(input);
   return db.transaction(async (tx) => {
-    const app = await lockForReview(tx, { applicationId, expectedRevision, transition: "request_changes" });
+    const app = await lockForReview(tx, { applicationId, expectedRevision, to: "changes_requested" });
     const comments = await tx
       .select({ fieldPath: fieldComments.fieldPath })
       .from(fieldComments)
@@ -20,20 +19,7 @@ export async function requestChanges(db: Db, actor: ReviewActor, input: unknown)
     if (comments.length === 0) {
       throw new AppError("validation_failed", "Comment on at least one field before requesting changes, so the merchant knows what to fix.", { comments: "review.errors.needsComment" });
     }
-    await tx.update(applications).set({ status: "changes_requested", updatedAt: new Date() }).where(and(eq(applications.id, applicationId), eq(applications.merchantId, app.merchantId)));
-    await tx.insert(applicationEvents).values({
-      applicationId,
-      merchantId: app.merchantId,
-      type: "changes_requested",
-      fromStatus: app.status,
-      toStatus: "changes_requested",
-      revision: app.currentRevision,
-      actorId: actor.id,
-      actorRole: "support",
-      note: noteInternal ? null : note,
-      details: { fieldPaths: [...new Set(comments.map((c) => c.fieldPath))], ...(noteInternal && note ? { internalNote: note } : {}) },
-    });
-    await writeAudit(tx, { actorId: actor.id, merchantId: app.merchantId, action: "request_changes", subjectType: "application", subjectId: applicationId, reason: note });
+    await recordDecision(tx, app, { actorId: actor.id, to: "changes_requested", note, noteInternal, details: { fieldPaths: [...new Set(comments.map((c) => c.fieldPath))] } });
     return { status: "changes_requested" as const };
   });
 }

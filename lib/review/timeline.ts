@@ -1,16 +1,12 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { applicationEvents, users, type ApplicationStatus, type UserRole } from "@/db/schema";
+import { applicationEvents, users, type UserRole } from "@/db/schema";
+import { timelineColumns, type TimelineEvent as MerchantTimelineEvent } from "@/lib/applications/load-application";
 
-export type TimelineEvent = {
-  id: string;
-  type: string;
-  fromStatus: ApplicationStatus | null;
-  toStatus: ApplicationStatus | null;
-  revision: number | null;
+/** Support's timeline: the merchant's events plus the internal ones, their details and who acted by name. */
+export type TimelineEvent = Omit<MerchantTimelineEvent, "actorRole" | "createdAt"> & {
   actorName: string | null;
   actorRole: UserRole | null;
-  note: string | null;
   internal: boolean;
   details: Record<string, unknown> | null;
   createdAt: Date;
@@ -19,19 +15,7 @@ export type TimelineEvent = {
 /** Every event of an application, oldest first (the support view: internal events and details included). */
 export async function listApplicationEvents(db: Db, { applicationId, merchantId }: { applicationId: string; merchantId: string }): Promise<TimelineEvent[]> {
   return db
-    .select({
-      id: applicationEvents.id,
-      type: applicationEvents.type,
-      fromStatus: applicationEvents.fromStatus,
-      toStatus: applicationEvents.toStatus,
-      revision: applicationEvents.revision,
-      actorName: users.name,
-      actorRole: applicationEvents.actorRole,
-      note: applicationEvents.note,
-      internal: applicationEvents.internal,
-      details: applicationEvents.details,
-      createdAt: applicationEvents.createdAt,
-    })
+    .select({ ...timelineColumns, actorName: users.name, internal: applicationEvents.internal, details: applicationEvents.details })
     .from(applicationEvents)
     .leftJoin(users, eq(users.id, applicationEvents.actorId))
     .where(and(eq(applicationEvents.applicationId, applicationId), eq(applicationEvents.merchantId, merchantId)))

@@ -19,9 +19,14 @@ export async function hitBucket(db: Db, key: string, windowSeconds: number, now:
   return Number(rows[0]!.count);
 }
 
-/** Takes one hit back (an attempt that turned out fine). */
-export async function unhitBucket(db: Db, key: string): Promise<void> {
-  await db.execute(sql`update ${rateLimitBuckets} set count = greatest(${rateLimitBuckets.count} - 1, 0) where key = ${key}`);
+/** The hits counted in the bucket's current window (0 once the window has ended). */
+export async function bucketCount(db: Db, key: string, windowSeconds: number, now: Date = new Date()): Promise<number> {
+  const windowStart = new Date(now.getTime() - windowSeconds * 1000);
+  const rows = await queryRows<{ count: number }>(
+    db,
+    sql`select count from ${rateLimitBuckets} where key = ${key} and ${rateLimitBuckets.windowStart} > ${windowStart.toISOString()}`,
+  );
+  return Number(rows[0]?.count ?? 0);
 }
 
 export async function clearBucket(db: Db, key: string): Promise<void> {

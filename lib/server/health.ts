@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getConfig } from "@/lib/config";
-import { getDbHandle } from "./db";
+import { getDbHandle } from "@/lib/runtime/db";
 
 export type Health = { status: "ok"; db: "pglite" | "postgres" } | { status: "error"; db: "pglite" | "postgres"; reason: string };
 

@@ -4,6 +4,7 @@ export type WeChatMessageKey =
   | "unreachable"
   | "rate_limited"
   | "credentials"
+  | "credentials_missing"
   | "not_authorized"
   | "image"
   | "invalid_application"
@@ -48,14 +49,27 @@ export class WeChatError extends Error {
   readonly transient: boolean;
   readonly messageKey: WeChatMessageKey;
   constructor(
-    readonly errcode: number | "network" | "http",
+    readonly errcode: number | "network" | "http" | "unconfigured",
     readonly errmsg: string,
     options: { transient?: boolean; httpStatus?: number } = {},
   ) {
     super(`WeChat ${errcode}: ${errmsg}`);
     this.transient = options.transient ?? (typeof errcode === "number" ? transientErrcodes.has(errcode) : true);
     this.messageKey =
-      typeof errcode === "number" ? (keyByErrcode.get(errcode) ?? "unknown") : errcode === "network" ? "unreachable" : this.transient ? "busy" : "unknown";
+      typeof errcode === "number"
+        ? (keyByErrcode.get(errcode) ?? "unknown")
+        : errcode === "network"
+          ? "unreachable"
+          : errcode === "unconfigured"
+            ? "credentials_missing"
+            : this.transient
+              ? "busy"
+              : "unknown";
+  }
+
+  /** The merchant has no AppSecret yet: nothing can be sent until support sets it (then it is retried). */
+  static credentialsMissing(appid: string): WeChatError {
+    return new WeChatError("unconfigured", `no AppSecret set for Mini Program ${appid}`, { transient: true });
   }
 
   /** The stored, translatable form of the merchant's message (see `wechatMessageKey`). */

@@ -1,22 +1,13 @@
 import { constants, privateDecrypt, publicEncrypt } from "node:crypto";
 
 /**
- * The one list of wire fields sent RSA-OAEP encrypted under the platform public key: the seed's
- * example encrypts `account_name` and `account_number`; WeChat Pay encrypts identity and contact
- * details the same way.
+ * The one list of wire fields sent RSA-OAEP encrypted under the platform public key: exactly the
+ * ones the documented request example of /shop/wxpay/apply encrypts (`account_info.account_name`,
+ * `account_info.account_number`); it sends the ID, contact and address fields as plain text, so they
+ * go as plain text (over HTTPS) too.
+ * https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/ministore/minishopopencomponent2/API/wxpay/apply.html
  */
-export const ENCRYPTED_WIRE_FIELDS = [
-  "id_card_info.id_card_name",
-  "id_card_info.id_card_number",
-  "id_card_info.id_card_address",
-  "id_doc_info.id_doc_name",
-  "id_doc_info.id_doc_number",
-  "id_doc_info.id_doc_address",
-  "contact_info.contact_email",
-  "contact_info.mobile_phone",
-  "account_info.account_name",
-  "account_info.account_number",
-] as const;
+export const ENCRYPTED_WIRE_FIELDS = ["account_info.account_name", "account_info.account_number"] as const;
 
 export type EncryptedWireField = (typeof ENCRYPTED_WIRE_FIELDS)[number];
 

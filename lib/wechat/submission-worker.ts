@@ -1,15 +1,15 @@
 import { and, eq, sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
-import { applicationEvents, applicationRevisions, applications, fieldComments, wechatSubmissions, type ApplicationStatus } from "@/db/schema";
-import { transitions, type Transition } from "@/lib/applications/state";
+import { applicationRevisions, fieldComments, wechatSubmissions } from "@/db/schema";
+import { moveApplication } from "@/lib/applications/lifecycle";
 import { openString } from "@/lib/crypto/at-rest";
 import { dataKeyRing } from "@/lib/crypto/keys";
 import { getConfig } from "@/lib/config";
-import { logger } from "@/lib/server/logger";
+import { logger } from "@/lib/runtime/logger";
 import { toApplyPayload } from "@/lib/qualification/payload";
 import type { Qualification } from "@/lib/qualification/schema";
 import zhWechat from "@/messages/zh-CN/wechat.json";
-import type { WeChatClient } from "./client";
+import type { WeChatFor } from "./client";
 import { WeChatError } from "./errors";
 import { platformKey, type PlatformKey } from "./platform-key";
 import { encryptSensitiveFields } from "./sensitive-fields";
@@ -26,44 +26,14 @@ export type WorkerOptions = { limit?: number; now?: () => Date; platformKey?: Pl
 
 type Claimed = { id: string; application_id: string; merchant_id: string; revision: number; attempts: number };
 
-/** Moves an application along one transition of the state machine, with its event row; false if it was not in a `from` state. */
-export async function transition(
-  tx: Db,
-  input: { applicationId: string; merchantId: string; transition: Transition; revision?: number; type: string; details?: Record<string, unknown>; internal?: boolean; set?: Partial<typeof applications.$inferInsert> },
-): Promise<boolean> {
-  const rule = transitions[input.transition];
-  const [before] = await tx
-    .select({ status: applications.status })
-    .from(applications)
-    .where(and(eq(applications.id, input.applicationId), eq(applications.merchantId, input.merchantId)));
-  if (!before || !(rule.from as readonly ApplicationStatus[]).includes(before.status)) return false;
-  const updated = await tx
-    .update(applications)
-    .set({ ...input.set, status: rule.to, updatedAt: new Date() })
-    .where(and(eq(applications.id, input.applicationId), eq(applications.merchantId, input.merchantId), eq(applications.status, before.status)))
-    .returning({ id: applications.id });
-  if (updated.length === 0) return false;
-  await tx.insert(applicationEvents).values({
-    applicationId: input.applicationId,
-    merchantId: input.merchantId,
-    type: input.type,
-    fromStatus: before.status,
-    toStatus: rule.to,
-    revision: input.revision,
-    internal: input.internal ?? false,
-    details: input.details,
-  });
-  return true;
-}
-
 /**
  * Sends due submissions to WeChat, each claimed (FOR UPDATE SKIP LOCKED, then marked `sending`)
  * so that no two workers or instances send the same revision. Returns how many were sent.
  */
-export async function runSubmissionWorker(db: Db, client: WeChatClient, options: WorkerOptions = {}): Promise<{ claimed: number; sent: number }> {
+export async function runSubmissionWorker(db: Db, wechatFor: WeChatFor, options: WorkerOptions = {}): Promise<{ claimed: number; sent: number }> {
   const now = options.now ?? (() => new Date());
   await enqueueApproved(db, options.limit ?? 10);
-  await recoverStaleSends(db, client, options, now);
+  await recoverStaleSends(db, wechatFor, options, now);
   const claimed = await db.transaction(async (tx) => {
     const rows = await queryRows<Claimed>(
       tx as unknown as Db,
@@ -73,13 +43,13 @@ export async function runSubmissionWorker(db: Db, client: WeChatClient, options:
     );
     const mine: Claimed[] = [];
     for (const row of rows) {
-      const moved = await transition(tx as unknown as Db, {
+      const moved = await moveApplication(tx as unknown as Db, {
         applicationId: row.application_id,
         merchantId: row.merchant_id,
-        transition: "start_sending",
-        revision: row.revision,
-        type: "sending_to_wechat",
-        internal: true,
+        to: "submitting",
+        actor: { kind: "system" },
+        event: { type: "sending_to_wechat", revision: row.revision, internal: true },
+        ifAllowed: true,
       });
       await tx
         .update(wechatSubmissions)
@@ -92,12 +62,12 @@ export async function runSubmissionWorker(db: Db, client: WeChatClient, options:
 
   let sent = 0;
   for (const row of claimed) {
-    if (await sendOne(db, client, row, options, now)) sent++;
+    if (await sendOne(db, wechatFor, row, options, now)) sent++;
   }
   return { claimed: claimed.length, sent };
 }
 
-async function sendOne(db: Db, client: WeChatClient, row: Claimed, options: WorkerOptions, now: () => Date): Promise<boolean> {
+async function sendOne(db: Db, wechatFor: WeChatFor, row: Claimed, options: WorkerOptions, now: () => Date): Promise<boolean> {
   let failure: WeChatError;
   try {
     const [revision] = await db
@@ -106,19 +76,20 @@ async function sendOne(db: Db, client: WeChatClient, row: Claimed, options: Work
       .where(and(eq(applicationRevisions.applicationId, row.application_id), eq(applicationRevisions.revision, row.revision)));
     if (!revision) throw new Error(`revision ${row.revision} not found`);
     const data = JSON.parse(openString(dataKeyRing(), revision.dataSealed)) as Qualification;
+    const client = await wechatFor(row.merchant_id);
     const config = options.platformKey ? undefined : getConfig().wechat;
     const key = options.platformKey ?? (await platformKey(client, { publicKeyPem: config!.platformPublicKey, serial: config!.platformKeySerial }));
     const body = encryptSensitiveFields(toApplyPayload(data) as Record<string, unknown>, key.publicKeyPem);
-    await client.apply(body, { serial: key.serial, merchantRef: row.application_id });
+    await client.apply(body, { serial: key.serial });
     await db.transaction(async (tx) => {
       await tx.update(wechatSubmissions).set({ state: "sent", lastErrcode: 0, lastErrmsg: "ok", updatedAt: now() }).where(eq(wechatSubmissions.id, row.id));
-      await transition(tx as unknown as Db, {
+      await moveApplication(tx as unknown as Db, {
         applicationId: row.application_id,
         merchantId: row.merchant_id,
-        transition: "wechat_accepted",
-        revision: row.revision,
-        type: "sent_to_wechat",
-        details: { errcode: 0, errmsg: "ok", attempts: row.attempts },
+        to: "submitted",
+        actor: { kind: "system" },
+        event: { type: "sent_to_wechat", revision: row.revision, details: { errcode: 0, errmsg: "ok", attempts: row.attempts } },
+        ifAllowed: true,
         set: { wechatMessage: null, nextPollAt: new Date(now().getTime() + pollSeconds(options) * 1000) },
       });
     });
@@ -141,13 +112,13 @@ async function sendOne(db: Db, client: WeChatClient, row: Claimed, options: Work
         updatedAt: now(),
       })
       .where(eq(wechatSubmissions.id, row.id));
-    await transition(tx as unknown as Db, {
+    await moveApplication(tx as unknown as Db, {
       applicationId: row.application_id,
       merchantId: row.merchant_id,
-      transition: retry ? "wechat_retry" : "wechat_refused",
-      revision: row.revision,
-      type: retry ? "wechat_retry" : "wechat_refused",
-      details: { ...failure.details, attempts: row.attempts },
+      to: retry ? "approved" : "rejected",
+      actor: { kind: "system" },
+      event: { type: retry ? "wechat_retry" : "wechat_refused", revision: row.revision, details: { ...failure.details, attempts: row.attempts } },
+      ifAllowed: true,
       set: { wechatMessage: failure.merchantMessage },
     });
     if (!retry) {
@@ -179,7 +150,7 @@ async function enqueueApproved(db: Db, limit: number) {
  * A send cut off before its answer was recorded is settled by asking WeChat, never by sending
  * again blindly: if WeChat has the application it counts as sent, if it has none it is queued again.
  */
-async function recoverStaleSends(db: Db, client: WeChatClient, options: WorkerOptions, now: () => Date) {
+async function recoverStaleSends(db: Db, wechatFor: WeChatFor, options: WorkerOptions, now: () => Date) {
   const stale = await db.transaction(async (tx) => {
     const rows = await queryRows<Claimed>(
       tx as unknown as Db,
@@ -194,9 +165,9 @@ async function recoverStaleSends(db: Db, client: WeChatClient, options: WorkerOp
   for (const row of stale) {
     let received: boolean;
     try {
-      const answer = await client.getApplication({ merchantRef: row.application_id });
+      const answer = await (await wechatFor(row.merchant_id)).getApplication();
       // A resubmission that finds the previous revision's rejection was not received.
-      received = answer.status !== "rejected" || row.revision === 1;
+      received = answer.state !== "rejected" || row.revision === 1;
     } catch (error) {
       if (error instanceof WeChatError && error.errcode === NO_APPLICATION_ERRCODE) received = false;
       else {
@@ -209,14 +180,13 @@ async function recoverStaleSends(db: Db, client: WeChatClient, options: WorkerOp
         .update(wechatSubmissions)
         .set(received ? { state: "sent", lastErrcode: 0, lastErrmsg: "recovered: WeChat has the application", updatedAt: now() } : { state: "pending", nextAttemptAt: now(), updatedAt: now() })
         .where(and(eq(wechatSubmissions.id, row.id), eq(wechatSubmissions.state, "sending")));
-      await transition(tx as unknown as Db, {
+      await moveApplication(tx as unknown as Db, {
         applicationId: row.application_id,
         merchantId: row.merchant_id,
-        transition: received ? "wechat_accepted" : "wechat_retry",
-        revision: row.revision,
-        type: received ? "sent_to_wechat" : "wechat_retry",
-        internal: !received,
-        details: { recovered: true, attempts: row.attempts },
+        to: received ? "submitted" : "approved",
+        actor: { kind: "system" },
+        event: { type: received ? "sent_to_wechat" : "wechat_retry", revision: row.revision, internal: !received, details: { recovered: true, attempts: row.attempts } },
+        ifAllowed: true,
         set: received ? { nextPollAt: now() } : {},
       });
     });

@@ -4,6 +4,12 @@ import path from "node:path";
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 export const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+/**
+ * `node` arguments that serve the built console: Next with the socket-address preload. Idle
+ * connections are kept longer than a proxy's or client's own idle timeout (commonly 60 s), so the
+ * server never closes a socket a client is about to reuse (a reset request).
+ */
+export const nextStartArgs = (port) => ["--require", path.join(root, "scripts/peer-address.cjs"), nextBin, "start", "-p", String(port), "--keepAliveTimeout", "65000"];
 const sources = ["app", "components", "lib", "db", "messages", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 
 function newestMtime(entry) {

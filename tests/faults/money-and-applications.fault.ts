@@ -2,20 +2,18 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq, sum } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
-import { applicationEvents, applicationRevisions, applications, ledgerEntries, settlementAccounts, withdrawals } from "@/db/schema";
-import { e2eMerchants } from "@/db/seed";
+import { applicationEvents, applicationRevisions, applications, ledgerEntries, merchants, sandboxFundsFlows, sandboxFundsWithdrawals, settlementAccounts, withdrawals } from "@/db/schema";
 import { openDraft } from "@/lib/applications/draft-codec";
 import { parseConfig } from "@/lib/config";
 import { sealString, type KeyRing } from "@/lib/crypto/at-rest";
-import { e2eReviewMerchants } from "@/lib/review/e2e-fixtures";
-import { Client, buildOnce, distDir, startServer, tempDataDir, type Server } from "./harness";
+import { e2eMerchant, e2eReviewMerchants } from "../../e2e/seed/fixtures";
+import { Client, distDir, faultSuite, startServer, type Server } from "./harness";
 
 const port = Number(process.env.FAULTS_PORT ?? 3190) + 1;
-const env = { SEED_E2E: "1" };
-const draftMerchant = e2eMerchants[4]!;
-const fundsMerchant = e2eMerchants[5]!;
+const draftMerchant = e2eMerchant("rules");
+const fundsMerchant = e2eMerchant("twoTabs");
 const flow = e2eReviewMerchants.flow;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -62,17 +60,11 @@ async function withdraw(client: Client, actionId: string, values: { amount: stri
 }
 
 describe("a server killed in the middle of a write", () => {
-  const data = tempDataDir();
+  const data = faultSuite();
   let server: Server | undefined;
 
-  beforeAll(() => buildOnce());
-  afterAll(async () => {
-    await server?.stop();
-    data.remove();
-  });
-
   it("loses no acknowledged draft save", async () => {
-    server = await startServer({ dataDir: data.dir, port, env });
+    server = await startServer({ dataDir: data.dir, port, seedE2e: true });
     const client = await signedIn(server, draftMerchant.account.email, draftMerchant.account.password);
     let version = 0;
     for (let i = 1; i <= 5; i++) {
@@ -88,7 +80,7 @@ describe("a server killed in the middle of a write", () => {
     const outcome = await inFlight;
     console.log(`draft save in flight at the crash: ${outcome}`);
 
-    server = await startServer({ dataDir: data.dir, port, env });
+    server = await startServer({ dataDir: data.dir, port, seedE2e: true });
     const again = await signedIn(server, draftMerchant.account.email, draftMerchant.account.password);
     // Saving on top of the last acknowledged version either works (the sixth never committed) or
     // reports the sixth as the stored version: never an older one.
@@ -110,7 +102,7 @@ describe("a server killed in the middle of a write", () => {
   });
 
   it("never submits twice: one revision, one submitted event, and a retry answers the same revision", async () => {
-    server = await startServer({ dataDir: data.dir, port, env });
+    server = await startServer({ dataDir: data.dir, port, seedE2e: true });
     const client = await signedIn(server, flow.admin.email, flow.admin.password);
     // The seeded complete draft: its version comes back in the conflict answer.
     const conflict = await putDraft(client, 0, {});
@@ -124,7 +116,7 @@ describe("a server killed in the middle of a write", () => {
     await server.crash();
     console.log(`submit in flight at the crash: ${await inFlight}`);
 
-    server = await startServer({ dataDir: data.dir, port, env });
+    server = await startServer({ dataDir: data.dir, port, seedE2e: true });
     const again = await signedIn(server, flow.admin.email, flow.admin.password);
     const submit = () => again.fetch("/api/application/submit", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ version }) });
     const first = await submit();
@@ -145,10 +137,13 @@ describe("a server killed in the middle of a write", () => {
     });
   });
 
-  it("creates no money and loses none: a withdrawal exists once or not at all, and its retry makes no second", async () => {
-    // A balance of 1 000.00 CNY and a settlement account for the merchant, written while the server is down.
+  it("creates no money and loses none: a withdrawal exists once or not at all, WeChat is asked once, and its retry makes no second", async () => {
+    // 1 000.00 CNY at WeChat and in the console's ledger, and a settlement account on both sides, written while the server is down.
     const ring = ringOf(data.dir);
-    await offline(data.dir, async (db) => {
+    const yesterday = new Date(Date.now() - 86_400_000);
+    const appid = await offline(data.dir, async (db) => {
+      const [merchant] = await db.select({ miniProgram: merchants.miniProgram }).from(merchants).where(eq(merchants.id, fundsMerchant.id));
+      const appid = merchant!.miniProgram!.appid;
       await db.insert(settlementAccounts).values({
         merchantId: fundsMerchant.id,
         bankAccountType: "74",
@@ -156,21 +151,20 @@ describe("a server killed in the middle of a write", () => {
         bankAddressCode: "440300",
         accountNameSealed: sealString(ring, fundsMerchant.name),
         accountNumberSealed: sealString(ring, "6222020200009876"),
-      });
-      await db.insert(ledgerEntries).values({ merchantId: fundsMerchant.id, currency: "CNY", kind: "payment", amountMinor: 100_000, availableAt: new Date(Date.now() - 86_400_000) });
+      }).onConflictDoNothing();
+      await db.insert(ledgerEntries).values({ merchantId: fundsMerchant.id, currency: "CNY", kind: "payment", amountMinor: 100_000, availableAt: yesterday });
+      await db.insert(sandboxFundsFlows).values({ fundsFlowId: `fault-${randomUUID()}`, appid, type: "交易", busiType: "订单收款", requestNo: randomUUID(), amount: 100_000, bookkeepingTime: yesterday, settlesAt: yesterday });
+      return appid;
     });
     const balance = async () => offline(data.dir, async (db) => Number((await db.select({ total: sum(ledgerEntries.amountMinor) }).from(ledgerEntries).where(eq(ledgerEntries.merchantId, fundsMerchant.id)))[0]!.total));
+    const atWechat = () => offline(data.dir, (db) => db.select().from(sandboxFundsWithdrawals).where(eq(sandboxFundsWithdrawals.appid, appid)));
     const actionId = withdrawalActionId();
     const key = randomUUID();
 
-    server = await startServer({ dataDir: data.dir, port, env });
+    server = await startServer({ dataDir: data.dir, port, seedE2e: true });
     const client = await signedIn(server, fundsMerchant.account.email, fundsMerchant.account.password);
-    // A first withdrawal, acknowledged, before the crash.
-    const acknowledged = await withdraw(client, actionId, { amount: "100.00", currency: "CNY", idempotency_key: randomUUID() });
-    expect(acknowledged.status).toBe(200);
-    expect(acknowledged.body).toContain('"ok":true');
     const inFlight = withdraw(client, actionId, { amount: "250.00", currency: "CNY", idempotency_key: key }).then((r) => r.status, () => "connection lost");
-    await pause(Math.floor(Math.random() * 60));
+    await pause(Math.floor(Math.random() * 200));
     await server.crash();
     console.log(`withdrawal in flight at the crash: ${await inFlight}`);
 
@@ -179,26 +173,33 @@ describe("a server killed in the middle of a write", () => {
       const debits = await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.merchantId, fundsMerchant.id), eq(ledgerEntries.kind, "withdrawal")));
       return { rows, debits };
     });
-    // Each withdrawal that exists has exactly its one debit; the in-flight one exists at most once.
-    expect(crashed.rows.filter((w) => w.idempotencyKey === key).length).toBeLessThanOrEqual(1);
+    // The withdrawal exists at most once, with exactly its one debit; WeChat has at most the one it was sent.
+    expect(crashed.rows.length).toBeLessThanOrEqual(1);
     expect(crashed.debits.map((d) => d.withdrawalId).sort()).toEqual(crashed.rows.map((w) => w.id).sort());
     expect(await balance()).toBe(100_000 - crashed.rows.reduce((total, w) => total + w.amountMinor, 0));
+    expect((await atWechat()).length).toBeLessThanOrEqual(crashed.rows.length);
 
-    server = await startServer({ dataDir: data.dir, port, env });
+    server = await startServer({ dataDir: data.dir, port, seedE2e: true });
     const again = await signedIn(server, fundsMerchant.account.email, fundsMerchant.account.password);
     const retry = await withdraw(again, actionId, { amount: "250.00", currency: "CNY", idempotency_key: key });
     expect(retry.status).toBe(200);
     expect(retry.body).toContain('"ok":true');
     const twice = await withdraw(again, actionId, { amount: "250.00", currency: "CNY", idempotency_key: key });
     expect(twice.body).toContain('"ok":true');
+    // A second request the same day is WeChat's one-a-day refusal, said clearly, and moves no money.
+    const another = await withdraw(again, actionId, { amount: "10.00", currency: "CNY", idempotency_key: randomUUID() });
+    expect(another.body).toContain('"ok":false');
     await server.stop();
     server = undefined;
 
     const final = await offline(data.dir, (db) => db.select().from(withdrawals).where(eq(withdrawals.merchantId, fundsMerchant.id)));
     expect(final.filter((w) => w.idempotencyKey === key)).toHaveLength(1);
-    expect(final.map((w) => w.amountMinor).sort((a, b) => a - b)).toEqual([10_000, 25_000]);
-    // Withdrawals may have moved on (sandbox bank answers), but the ledger still adds up: a failed one is reversed.
+    expect(final.filter((w) => w.status !== "failed").map((w) => w.amountMinor)).toEqual([25_000]);
+    // WeChat was asked exactly once for the request, however the crash fell.
+    expect((await atWechat()).map((w) => w.amount)).toEqual([25_000]);
+    // The ledger adds up: a refused or failed one is reversed.
     const reversals = await offline(data.dir, (db) => db.select().from(ledgerEntries).where(and(eq(ledgerEntries.merchantId, fundsMerchant.id), eq(ledgerEntries.kind, "withdrawal_reversal"))));
-    expect(await balance()).toBe(100_000 - 35_000 + reversals.reduce((total, r) => total + r.amountMinor, 0));
+    const debited = final.reduce((total, w) => total + w.amountMinor, 0);
+    expect(await balance()).toBe(100_000 - debited + reversals.reduce((total, r) => total + r.amountMinor, 0));
   });
 });

@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { applicationEvents, applicationRevisions, applications, merchants, users, type ApplicationStatus } from "@/db/schema";
-import { sealString, type KeyRing } from "@/lib/crypto/at-rest";
+import { merchants, users } from "@/db/schema";
+import type { KeyRing } from "@/lib/crypto/at-rest";
 
 export const testRing: KeyRing = { keys: new Map([["test", Buffer.alloc(32, 7)]]), activeKeyId: "test" };
 
-/** A complete enterprise application in the shape of seed 001. */
+/** A complete enterprise application in the shape of WeChat's apply document. */
 export function sampleQualification(overrides: { idCardNumber?: string; shortname?: string; accountNumber?: string } = {}) {
   return {
     organization_type: "2",
@@ -45,30 +44,11 @@ export async function createMerchant(db: Db, name?: string): Promise<{ merchantI
   const merchantId = randomUUID();
   const merchantName = name ?? `测试商户${counter}有限公司`;
   await db.insert(merchants).values({ id: merchantId, name: merchantName, miniProgram: { subject_name: merchantName, nickname: `小店${counter}`, appid: `wx${String(counter).padStart(16, "0")}`, license_number: "91440300MA5FXXXX1A" } });
-  const [admin] = await db.insert(users).values({ email: `admin-${merchantId}@test.test`, name: "管理员", passwordHash: "x", role: "merchant_admin", merchantId }).returning({ id: users.id });
+  const [admin] = await db.insert(users).values({ email: `admin-${merchantId}@test.test`, name: "管理员", passwordHash: "x", role: "owner", merchantId }).returning({ id: users.id });
   return { merchantId, adminId: admin!.id };
 }
 
 export async function createSupportUser(db: Db, name = "Support Tester"): Promise<string> {
   const [row] = await db.insert(users).values({ email: `support-${randomUUID()}@test.test`, name, passwordHash: "x", role: "support" }).returning({ id: users.id });
   return row!.id;
-}
-
-/** What the wizard's submit does: seal a revision, move to pending_review, write the event. */
-export async function submitRevision(
-  db: Db,
-  { merchantId, adminId, data, submittedAt = new Date(), status = "pending_review" }: { merchantId: string; adminId: string; data: ReturnType<typeof sampleQualification>; submittedAt?: Date; status?: ApplicationStatus },
-): Promise<{ applicationId: string; revision: number }> {
-  let [app] = await db.select().from(applications).where(eq(applications.merchantId, merchantId));
-  if (!app) {
-    [app] = await db.insert(applications).values({ merchantId, draftSealed: sealString(testRing, JSON.stringify(data)) }).returning();
-  }
-  const revision = app!.currentRevision + 1;
-  await db.insert(applicationRevisions).values({ applicationId: app!.id, merchantId, revision, dataSealed: sealString(testRing, JSON.stringify(data)), submittedBy: adminId });
-  await db
-    .update(applications)
-    .set({ status, currentRevision: revision, submittedAt, organizationType: data.organization_type, merchantShortname: data.merchant_shortname, updatedAt: submittedAt })
-    .where(eq(applications.id, app!.id));
-  await db.insert(applicationEvents).values({ applicationId: app!.id, merchantId, type: "submitted", fromStatus: app!.status, toStatus: "pending_review", revision, actorId: adminId, actorRole: "merchant_admin", createdAt: submittedAt });
-  return { applicationId: app!.id, revision };
 }

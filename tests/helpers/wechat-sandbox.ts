@@ -3,7 +3,11 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Db } from "@/db/client";
 import type { KeyRing } from "@/lib/crypto/at-rest";
-import { WeChatClient, type WeChatClientOptions } from "@/lib/wechat/client";
+import { eq } from "drizzle-orm";
+import { merchants } from "@/db/schema";
+import { WeChatClient, type WeChatClientOptions, type WeChatFor } from "@/lib/wechat/client";
+import { noFaults } from "@/lib/wechat/sandbox/faults";
+import { sandboxAppSecret } from "@/lib/wechat/sandbox/mini-programs";
 import { createSandbox, type Sandbox, type SandboxOptions } from "@/lib/wechat/sandbox/handler";
 
 export const testKeyRing: KeyRing = { keys: new Map([["t1", randomBytes(32)]]), activeKeyId: "t1" };
@@ -20,7 +24,13 @@ export type SandboxServer = {
   baseUrl: string;
   requests: Recorded[];
   count: (pathEnd: string) => number;
+  /** Between tests: no faults armed and no requests recorded. */
+  reset: () => void;
   client: (options?: Partial<WeChatClientOptions>) => WeChatClient;
+  /** Clients per merchant, each under its own Mini Program's appid and sandbox AppSecret (as `wechatFor`). */
+  wechatFor: WeChatFor;
+  /** Another process's clients (own token caches), with these options. */
+  clientsFor: (options?: Partial<WeChatClientOptions>) => WeChatFor;
   close: () => Promise<void>;
 };
 
@@ -47,12 +57,32 @@ export async function startSandboxServer(db: Db, options: Partial<SandboxOptions
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/sandbox/wechat`;
+  const client = (overrides: Partial<WeChatClientOptions> = {}) => {
+    const appid = overrides.appid ?? "wxsandbox0000000001";
+    return new WeChatClient({ baseUrl, appid, secret: sandboxAppSecret(appid), timeoutMs: 5_000, retries: 3, backoffMs: 10, ...overrides });
+  };
+  function clientsFor(overrides: Partial<WeChatClientOptions> = {}): WeChatFor {
+    const perAppid = new Map<string, WeChatClient>();
+    return async (merchantId) => {
+      const [row] = await db.select({ miniProgram: merchants.miniProgram }).from(merchants).where(eq(merchants.id, merchantId));
+      const appid = row!.miniProgram.appid;
+      let cached = perAppid.get(appid);
+      if (!cached) perAppid.set(appid, (cached = client({ ...overrides, appid })));
+      return cached;
+    };
+  }
   return {
     sandbox,
     baseUrl,
     requests,
     count: (pathEnd) => requests.filter((r) => r.path.endsWith(pathEnd)).length,
-    client: (overrides = {}) => new WeChatClient({ baseUrl, appid: "wxsandbox0000000001", secret: "sandbox-secret", timeoutMs: 5_000, retries: 3, backoffMs: 10, ...overrides }),
+    reset: () => {
+      Object.assign(sandbox.faults, noFaults());
+      requests.length = 0;
+    },
+    client,
+    wechatFor: clientsFor(),
+    clientsFor,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

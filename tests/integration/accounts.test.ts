@@ -15,12 +15,13 @@ describe.each(testEngines)("accounts on %s", (engine) => {
   });
   afterAll(async () => t?.destroy());
 
-  it("seeds two merchants and three users, and a second run changes nothing", async () => {
+  it("seeds two merchants and every demo account, and a second run changes nothing", async () => {
     const before = await t.db.select().from(users).orderBy(users.email);
     await seedDemoData(t.db, hashPassword);
     const after = await t.db.select().from(users).orderBy(users.email);
     expect(after).toEqual(before);
-    expect(after).toHaveLength(3);
+    expect(after).toHaveLength(demoAccounts.length);
+    expect(demoAccounts.map((a) => a.role).sort()).toEqual(["owner", "owner", "support", "support_admin", "viewer"]);
     expect(await t.db.select().from(merchants)).toHaveLength(2);
   });
 
@@ -37,13 +38,13 @@ describe.each(testEngines)("accounts on %s", (engine) => {
   it("authenticates the right password only, and unknown users the same way", async () => {
     const admin = demoAccounts[0]!;
     const user = await authenticate(t.db, ` ${admin.email.toUpperCase()} `, admin.password);
-    expect(user).toMatchObject({ email: admin.email, role: "merchant_admin", merchantId: DEMO_MERCHANT_ID, merchantName: "深圳市示例科技有限公司" });
+    expect(user).toMatchObject({ email: admin.email, role: "owner", merchantId: DEMO_MERCHANT_ID, merchantName: "深圳市示例科技有限公司" });
     expect(await authenticate(t.db, admin.email, "wrong")).toBeNull();
     expect(await authenticate(t.db, "nobody@example.com", admin.password)).toBeNull();
   });
 
   it("refuses a merchant admin without a merchant and support staff with one", async () => {
-    await expect(t.db.insert(users).values({ email: "x@x.test", name: "x", passwordHash: "h", role: "merchant_admin", merchantId: null })).rejects.toThrow();
+    await expect(t.db.insert(users).values({ email: "x@x.test", name: "x", passwordHash: "h", role: "owner", merchantId: null })).rejects.toThrow();
     await expect(t.db.insert(users).values({ email: "y@x.test", name: "y", passwordHash: "h", role: "support", merchantId: DEMO_MERCHANT_ID })).rejects.toThrow();
   });
 
@@ -51,6 +52,6 @@ describe.each(testEngines)("accounts on %s", (engine) => {
     const [support] = await t.db.select().from(users).where(eq(users.role, "support"));
     expect(await findSessionUser(t.db, support!.id)).toMatchObject({ role: "support", merchantId: null, merchantName: null });
     const rows = await queryRows<{ count: number }>(t.db, sql`select count(*)::int as count from users`);
-    expect(rows[0]!.count).toBe(3);
+    expect(rows[0]!.count).toBe(demoAccounts.length);
   });
 });

@@ -25,7 +25,7 @@ describe.each(testEngines)("application drafts and submission on %s", (engine) =
   });
   afterAll(async () => t?.destroy());
 
-  const base = { merchantId: DEMO_MERCHANT_ID, ring };
+  const base = { merchantId: DEMO_MERCHANT_ID, ring, canEdit: true };
 
   it("starts from an empty draft at version 0", async () => {
     const view = await loadApplication(t.db, base);
@@ -39,7 +39,7 @@ describe.each(testEngines)("application drafts and submission on %s", (engine) =
     const [row] = await t.db.select().from(applications).where(eq(applications.merchantId, DEMO_MERCHANT_ID));
     expect(row!.draftSealed).not.toContain("123");
     expect(JSON.parse(openString(ring, row!.draftSealed))).toEqual(values);
-    expect((await loadApplication(t.db, base)).draft).toEqual({ values, step: "contact", version: 1 });
+    expect((await loadApplication(t.db, base)).draft).toEqual({ values, step: "contact", version: 1, writer: null });
   });
 
   it("refuses a save from a stale version (another tab) without overwriting", async () => {
@@ -48,6 +48,25 @@ describe.each(testEngines)("application drafts and submission on %s", (engine) =
     await expect(stale).rejects.toBeInstanceOf(DraftConflictError);
     await expect(stale).rejects.toMatchObject({ code: "conflict", currentVersion: 2 });
     expect((await loadApplication(t.db, base)).draft.values).toEqual({ organization_type: "4" });
+  });
+
+  it("a tab's own save that landed after its page read the draft (a reload mid-save) is not a conflict", async () => {
+    const tab = "5d0f2c57-4c8e-4d57-9d0e-2f0a3b7c1a01";
+    const otherTab = "5d0f2c57-4c8e-4d57-9d0e-2f0a3b7c1a02";
+    const { version: read } = await loadApplication(t.db, base).then((v) => v.draft);
+    // The save sent as the page unloaded lands after the reloaded page read version `read`.
+    const late = await saveDraft(t.db, { ...base, actorId, writer: tab, baseVersion: read, step: "contact", values: { organization_type: "4", merchant_shortname: "typed before reload" } });
+    const again = await saveDraft(t.db, { ...base, actorId, writer: tab, baseVersion: read, step: "contact", values: { organization_type: "4", merchant_shortname: "typed after reload" } });
+    expect(again.version).toBe(late.version + 1);
+    expect((await loadApplication(t.db, base)).draft.values).toMatchObject({ merchant_shortname: "typed after reload" });
+    // Another tab from the same old version is still told someone else saved.
+    await expect(saveDraft(t.db, { ...base, actorId, writer: otherTab, baseVersion: read, step: "contact", values: { organization_type: "2502" } })).rejects.toMatchObject({ currentVersion: again.version });
+    // And once another tab has written, the first tab's stale version is a conflict too.
+    const other = await saveDraft(t.db, { ...base, actorId, writer: otherTab, baseVersion: again.version, step: "contact", values: { organization_type: "4" } });
+    await expect(saveDraft(t.db, { ...base, actorId, writer: tab, baseVersion: again.version - 1, step: "contact", values: {} })).rejects.toMatchObject({ currentVersion: other.version });
+    // Without a tab id (an older page), only the exact version is accepted.
+    await expect(saveDraft(t.db, { ...base, actorId, baseVersion: read, step: "contact", values: {} })).rejects.toBeInstanceOf(DraftConflictError);
+    await saveDraft(t.db, { ...base, actorId, baseVersion: other.version, step: "contact", values: { organization_type: "4" } });
   });
 
   it("a second creation from version 0 is a conflict, not a second application", async () => {
@@ -70,7 +89,7 @@ describe.each(testEngines)("application drafts and submission on %s", (engine) =
   });
 
   it("submits once however often it is repeated, freezing a sealed revision", async () => {
-    const { version } = await saveDraft(t.db, { ...base, actorId, baseVersion: 2, step: "review", values: enterpriseApplication() });
+    const { version } = await saveDraft(t.db, { ...base, actorId, baseVersion: (await loadApplication(t.db, base)).draft.version, step: "review", values: enterpriseApplication() });
     const submit = () => submitApplication(t.db, { ...base, actorId, merchantName: MERCHANT_NAME, baseVersion: version, today: TODAY });
     const results = await Promise.all([submit(), submit(), submit()]);
     const again = await submit();
@@ -108,8 +127,20 @@ describe.each(testEngines)("application drafts and submission on %s", (engine) =
     await expect(submitApplication(t.db, { merchantId, ring, actorId: secondActorId, merchantName: MERCHANT_NAME, baseVersion: first.version, today: TODAY })).rejects.toMatchObject({ code: "conflict" });
   });
 
+  it("a viewer (cannot edit) gets an editable draft read-only with every personal value masked", async () => {
+    const merchantId = SECOND_MERCHANT_ID;
+    const plain = JSON.stringify((await loadApplication(t.db, { merchantId, ring, canEdit: true })).draft.values);
+    const forViewer = await loadApplication(t.db, { merchantId, ring, canEdit: false });
+    expect(forViewer.editable).toBe(false);
+    const masked = JSON.stringify(forViewer.draft.values);
+    for (const secret of ["E12345678", "agent@example.com", "13900139000", "6222020200112233"]) {
+      expect(plain).toContain(secret);
+      expect(masked).not.toContain(secret);
+    }
+  });
+
   it("scopes everything to the merchant", async () => {
-    const other = await loadApplication(t.db, { merchantId: SECOND_MERCHANT_ID, ring });
+    const other = await loadApplication(t.db, { merchantId: SECOND_MERCHANT_ID, ring, canEdit: true });
     expect(other.draft.values).toMatchObject({ id_doc_type: "IDENTIFICATION_TYPE_OVERSEA_PASSPORT" });
     const timeline = await listTimeline(t.db, { merchantId: DEMO_MERCHANT_ID });
     expect(timeline.map((e) => e.type)).toEqual(["created", "saved", "submitted", "submitted"]);

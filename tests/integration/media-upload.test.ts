@@ -2,13 +2,14 @@ import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, mediaFiles, sandboxMedia } from "@/db/schema";
-import { DEMO_MERCHANT_ID, SECOND_MERCHANT_ID, seedDemoData } from "@/db/seed";
+import { DEMO_MERCHANT_ID, SECOND_MERCHANT_ID } from "@/db/seed";
 import { AppError } from "@/lib/errors";
 import { readPhoto, recordPhotoView } from "@/lib/media/read-photo";
-import { MAX_IMAGE_BYTES } from "@/lib/media/types";
-import { uploadPhoto } from "@/lib/media/upload-photo";
-import { createTestDb, testEngines, type TestDb } from "../helpers/db";
-import { startSandboxServer, useTestDataKey, type SandboxServer } from "../helpers/wechat-sandbox";
+import { MAX_IMAGE_BYTES } from "@/lib/images/format";
+import { bigPhoto } from "../helpers/images";
+import { uploadTestbed, type UploadTestbed } from "../helpers/uploads";
+import { testEngines } from "../helpers/db";
+import { useTestDataKey } from "../helpers/wechat-sandbox";
 
 useTestDataKey();
 
@@ -34,65 +35,49 @@ function bmp(width: number, height: number): Buffer {
   return buf;
 }
 
-/** A photo-like JPEG of about 6 MB: textured noise at high quality. */
-async function bigPhoto(): Promise<Buffer> {
-  const width = 3400;
-  const height = 2500;
-  const raw = Buffer.alloc(width * height * 3);
-  for (let i = 0; i < raw.length; i++) raw[i] = (Math.random() * 110 + ((i / 3) % width) / 20) | 0;
-  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
-}
 
 describe.each(testEngines)("photo upload on %s", (engine) => {
-  let t: TestDb;
-  let s: SandboxServer;
-  let user: string;
+  let bed: UploadTestbed;
   beforeAll(async () => {
-    t = await createTestDb(engine);
-    await seedDemoData(t.db, async () => "$2b$11$notarealhashnotarealhashnotarealhashnotarealhashnot");
-    user = (await t.db.query.users.findFirst({ where: (u, { eq }) => eq(u.merchantId, DEMO_MERCHANT_ID) }))!.id;
-    s = await startSandboxServer(t.db);
+    bed = await uploadTestbed(engine);
   });
-  afterAll(async () => {
-    await s?.close();
-    await t?.destroy();
-  });
+  afterAll(async () => bed?.close());
 
-  const upload = (bytes: Buffer) => uploadPhoto(t.db, s.client(), { merchantId: DEMO_MERCHANT_ID, userId: user, bytes });
+  const upload = (bytes: Buffer) => bed.upload(bytes);
   const refusal = (bytes: Buffer) => upload(bytes).then(() => null, (e: unknown) => e as AppError);
 
   it.each([
-    ["jpg", () => sharp({ create: { width: 200, height: 120, channels: 3, background: "#c33" } }).jpeg().toBuffer(), "image/jpeg"],
-    ["png", () => sharp({ create: { width: 200, height: 120, channels: 4, background: "#3c3c" } }).png().toBuffer(), "image/png"],
-    ["bmp", async () => bmp(120, 80), "image/bmp"],
+    ["jpg", () => sharp({ create: { width: 800, height: 480, channels: 3, background: "#c33" } }).jpeg().toBuffer(), "image/jpeg"],
+    ["png", () => sharp({ create: { width: 800, height: 480, channels: 4, background: "#3c3c" } }).png().toBuffer(), "image/png"],
+    ["bmp", async () => bmp(720, 480), "image/bmp"],
   ] as const)("accepts %s, keeps it sealed with WeChat's ids, and gives it back to its merchant only", async (_name, make, mime) => {
     const bytes = await make();
     const result = await upload(bytes);
     expect(result).toMatchObject({ shrunk: false, mime_type: mime, byte_size: bytes.length });
     expect(result.media_id).toMatch(/^wxashop_/);
-    const [row] = await t.db.select().from(mediaFiles).where(eq(mediaFiles.id, result.id));
+    const [row] = await bed.t.db.select().from(mediaFiles).where(eq(mediaFiles.id, result.id));
     expect(row).toMatchObject({ merchantId: DEMO_MERCHANT_ID, mediaId: result.media_id, payMediaId: result.pay_media_id });
     expect(row!.contentSealed.includes(bytes.subarray(0, 64))).toBe(false);
-    const [received] = await t.db.select().from(sandboxMedia).where(eq(sandboxMedia.mediaId, result.media_id));
+    const [received] = await bed.t.db.select().from(sandboxMedia).where(eq(sandboxMedia.mediaId, result.media_id));
     expect(received!.payMediaId).toBe(result.pay_media_id);
 
-    expect((await readPhoto(t.db, { mediaId: result.media_id, merchantId: DEMO_MERCHANT_ID })).bytes.equals(bytes)).toBe(true);
-    expect((await readPhoto(t.db, { mediaId: result.media_id, merchantId: null })).mimeType).toBe(mime);
-    await expect(readPhoto(t.db, { mediaId: result.media_id, merchantId: SECOND_MERCHANT_ID })).rejects.toMatchObject({ code: "not_found" });
+    expect((await readPhoto(bed.t.db, { mediaId: result.media_id, merchantId: DEMO_MERCHANT_ID })).bytes.equals(bytes)).toBe(true);
+    expect((await readPhoto(bed.t.db, { mediaId: result.media_id, merchantId: null })).mimeType).toBe(mime);
+    await expect(readPhoto(bed.t.db, { mediaId: result.media_id, merchantId: SECOND_MERCHANT_ID })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("records support viewing a photo in the audit log", async () => {
-    const result = await upload(await sharp({ create: { width: 20, height: 20, channels: 3, background: "#123" } }).png().toBuffer());
-    const support = (await t.db.query.users.findFirst({ where: (u, { eq }) => eq(u.role, "support") }))!;
-    const photo = await readPhoto(t.db, { mediaId: result.media_id, merchantId: null });
-    await recordPhotoView(t.db, { actorId: support.id, merchantId: photo.merchantId, mediaFileId: photo.id });
-    const rows = await t.db.select().from(auditLog).where(eq(auditLog.subjectId, result.id));
+    const result = await upload(await sharp({ create: { width: 640, height: 400, channels: 3, background: "#123" } }).png().toBuffer());
+    const support = (await bed.t.db.query.users.findFirst({ where: (u, { eq }) => eq(u.role, "support") }))!;
+    const photo = await readPhoto(bed.t.db, { mediaId: result.media_id, merchantId: null });
+    await recordPhotoView(bed.t.db, { actorId: support.id, merchantId: photo.merchantId, mediaFileId: photo.id });
+    const rows = await bed.t.db.select().from(auditLog).where(eq(auditLog.subjectId, result.id));
     expect(rows).toMatchObject([{ actorId: support.id, merchantId: DEMO_MERCHANT_ID, action: "view_photo", subjectType: "media_file" }]);
   });
 
   it("refuses what is not a whole JPG, PNG or BMP, naming the accepted formats", async () => {
-    const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#888" } }).jpeg().toBuffer();
-    const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#888" } }).png().toBuffer();
+    const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#888" } }).jpeg().toBuffer();
+    const png = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#888" } }).png().toBuffer();
     const cases: [string, Buffer, string][] = [
       ["svg", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'), "media.errors.format"],
       ["pdf", Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF"), "media.errors.format"],
@@ -100,7 +85,7 @@ describe.each(testEngines)("photo upload on %s", (engine) => {
       ["gif", Buffer.from("GIF89a\x01\x00\x01\x00\x00\x00\x00;", "latin1"), "media.errors.format"],
       ["truncated jpg", jpeg.subarray(0, Math.floor(jpeg.length / 2)), "media.errors.damaged"],
       ["truncated png", png.subarray(0, Math.floor(png.length / 2)), "media.errors.damaged"],
-      ["truncated bmp", bmp(300, 200).subarray(0, 20_000), "media.errors.damaged"],
+      ["truncated bmp", bmp(700, 400).subarray(0, 20_000), "media.errors.damaged"],
       ["empty", Buffer.alloc(0), "media.errors.empty"],
     ];
     for (const [name, bytes, key] of cases) {
@@ -127,7 +112,7 @@ describe.each(testEngines)("photo upload on %s", (engine) => {
     const ms = performance.now() - started;
     expect(result.shrunk).toBe(true);
     expect(result.byte_size).toBeLessThan(MAX_IMAGE_BYTES);
-    const stored = await readPhoto(t.db, { mediaId: result.media_id, merchantId: DEMO_MERCHANT_ID });
+    const stored = await readPhoto(bed.t.db, { mediaId: result.media_id, merchantId: DEMO_MERCHANT_ID });
     const meta = await sharp(stored.bytes).metadata();
     expect(meta.format).toBe("jpeg");
     expect(Math.max(meta.width!, meta.height!)).toBeGreaterThanOrEqual(1000);

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { merchants, payments } from "@/db/schema";
-import { exportPaymentsCsv } from "@/lib/payments/export-csv";
+import { exportFileName, exportPaymentsCsv, type CsvLabels } from "@/lib/payments/export-csv";
+import en from "@/messages/en/payments.json";
+import zh from "@/messages/zh-CN/payments.json";
 import { parsePaymentFilters, type PaymentFilters } from "@/lib/payments/filters";
 import { listPayments } from "@/lib/payments/list-payments";
 import { paymentSummary } from "@/lib/payments/summary";
@@ -10,6 +12,8 @@ import { createTestDb, testEngines, type TestDb } from "../helpers/db";
 const M = randomUUID();
 const OTHER = randomUUID();
 const now = new Date("2026-11-20T06:00:00Z");
+const zhLabels: CsvLabels = { columns: zh.csv.columns, statuses: zh.status };
+const enLabels: CsvLabels = { columns: en.csv.columns, statuses: en.status };
 
 describe.each(testEngines)("transactions view queries on %s", (engine) => {
   let t: TestDb;
@@ -75,11 +79,22 @@ describe.each(testEngines)("transactions view queries on %s", (engine) => {
     expect(s.days.at(-1)).toBe("2026-11-20");
   });
 
-  it("streams the filtered set as CSV with exact decimal amounts", async () => {
-    const text = await new Response(exportPaymentsCsv(t.db, { merchantId: M, filters: { status: "SUCCEEDED" }, batchSize: 7 })).text();
-    const lines = text.trim().split("\n");
-    expect(lines[0]).toBe("order_id,merchant_order_id,status,amount,currency,created_at,paid_at,description");
-    expect(lines).toHaveLength(1 + 111);
-    expect(lines).toContain(`C000000000000000000001,M1,SUCCEEDED,2.00,CNY,${now.toISOString()},,`);
+  it("streams the filtered set as CSV for finance staff: BOM, China time, status labels, fee and net, formulas defused", async () => {
+    await t.db.insert(payments).values([
+      { merchantId: M, orderId: "=HYPERLINK(1)", merchantOrderId: "@SUM(A1)", amountMinor: 12_345, feeMinor: 74, currency: "CNY", status: "SUCCEEDED", description: "-2+3 \"quoted\", a\\b", createdAt: new Date("2026-10-01T16:30:00Z"), paidAt: new Date("2026-10-01T16:30:05Z") },
+      { merchantId: M, orderId: "J1", merchantOrderId: "J1", amountMinor: 1250, currency: "JPY", status: "PENDING", createdAt: new Date("2026-10-01T16:00:00Z") },
+    ]);
+    const bytes = new Uint8Array(await new Response(exportPaymentsCsv(t, { merchantId: M, filters: { status: "SUCCEEDED" }, labels: zhLabels, batchSize: 7 })).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes.slice(3)).trim().split("\n");
+    expect(lines[0]).toBe("订单号 (order_id),商户订单号,状态代码,状态,金额,手续费,实收金额,币种,创建时间 (北京时间 UTC+08:00),支付时间 (北京时间 UTC+08:00),描述");
+    expect(lines).toHaveLength(1 + 111 + 1);
+    // 06:00 UTC is 14:00 in China.
+    expect(lines).toContain("C000000000000000000001,M1,SUCCEEDED,支付成功,2.00,0.00,2.00,CNY,2026-11-20 14:00:00,,");
+    expect(lines.at(-1)).toBe(`'=HYPERLINK(1),'@SUM(A1),SUCCEEDED,支付成功,123.45,0.74,122.71,CNY,2026-10-02 00:30:00,2026-10-02 00:30:05,"'-2+3 ""quoted"", a\\b"`);
+    const pending = await new Response(exportPaymentsCsv(t, { merchantId: M, filters: { q: "J1" }, labels: enLabels })).text();
+    expect(pending.trim().split("\n")[1]).toBe("J1,J1,PENDING,Pending,1250,0,0,JPY,2026-10-02 00:00:00,,");
+    expect(exportFileName({ from: "2026-11-01", to: "2026-11-20" })).toBe("payments-2026-11-01-to-2026-11-20.csv");
+    expect(exportFileName({}, now)).toBe("payments-all-to-2026-11-20.csv");
   });
 });

@@ -5,22 +5,23 @@ import type { Db } from "@/db/client";
 import { ledgerEntries, merchants, paymentEvents, paymentNotifications, payments, sandboxPayments } from "@/db/schema";
 import { applyProviderPayment } from "@/lib/payments/apply-payment";
 import { processDueNotifications } from "@/lib/payments/notifications";
-import { providerFor, type PaymentProvider } from "@/lib/payments/provider";
+import type { PaymentProvider } from "@/lib/payments/provider";
 import { signedHeaders } from "@/lib/payments/signature";
 import { sandboxKeyPair } from "@/lib/payments/sandbox/keys";
 import { signNotification } from "@/lib/payments/sandbox/notify";
-import { sandboxProviderHandler, toProviderPayment } from "@/lib/payments/sandbox/provider-handler";
+import { toProviderPayment } from "@/lib/payments/sandbox/provider-handler";
 import { simulatePayments } from "@/lib/payments/sandbox/simulate";
 import { paymentWebhookHandler } from "@/lib/payments/webhook";
-import type { PaymentsConfig } from "@/lib/config";
 import { createTestDb, testEngines, type TestDb } from "../helpers/db";
 import { serve, type Served } from "../helpers/http";
+import { startProviderSandbox, type ProviderSandbox } from "../helpers/payments";
+import { testKeyRing } from "../helpers/wechat-sandbox";
 
 const MERCHANT = "7a1c2a4e-0b7d-4c39-9a51-3d2e8f0a1b01";
 
 describe.each(testEngines)("payment notifications on %s", (engine) => {
   let t: TestDb;
-  let providerServer: Served;
+  let providerServer: ProviderSandbox;
   let webhookServer: Served;
   let provider: PaymentProvider;
   let webhookUrl: string;
@@ -31,9 +32,8 @@ describe.each(testEngines)("payment notifications on %s", (engine) => {
   beforeAll(async () => {
     t = await createTestDb(engine);
     await t.db.insert(merchants).values({ id: MERCHANT, name: "测试商户", miniProgram: { subject_name: "测试商户", nickname: "n", appid: "wx0", license_number: "1" }, feeRateBps: 60 });
-    providerServer = await serve(sandboxProviderHandler(async () => t.db));
-    const config: PaymentsConfig = { providerUrl: `${providerServer.url}/sandbox/provider`, providerPublicKey: undefined, providerKeySerial: undefined, sandbox: true, sandboxWithdrawalSeconds: 0, sandboxAccountVerifySeconds: 0, settlementDelayHours: 0 };
-    provider = providerFor(t.db, config);
+    providerServer = await startProviderSandbox(t.db);
+    provider = providerServer.provider;
     webhookServer = await serve(paymentWebhookHandler({ db: async () => t.db, provider: () => provider }));
     webhookUrl = `${webhookServer.url}/api/webhooks/payments`;
   });
@@ -43,17 +43,20 @@ describe.each(testEngines)("payment notifications on %s", (engine) => {
     await t?.destroy();
   });
 
-  async function sandboxOrder(status: string, amount = "12.5", currency = "CNY") {
+  /** An order at the provider; `known`: the console created it (its payment is on record, PENDING). */
+  async function sandboxOrder(status: string, amount = "12.5", currency = "CNY", known = true) {
     const orderId = `C${Date.now()}${Math.floor(Math.random() * 1e6)}`;
     const [row] = await t.db
       .insert(sandboxPayments)
-      .values({ orderId, merchantOrderId: `M${orderId.slice(-20)}`, subMerchantId: MERCHANT, amount, currency, status, description: "d", createTime: new Date(), payTime: status === "SUCCEEDED" ? new Date() : null })
+      .values({ orderId, merchantOrderId: `M${orderId.slice(-20)}`, subAppid: "wx0", subOpenid: "o1", amount, currency, status, description: "d", createTime: new Date(), payTime: status === "SUCCEEDED" ? new Date() : null })
       .returning();
+    if (known) await t.db.insert(payments).values({ merchantId: MERCHANT, orderId, merchantOrderId: row!.merchantOrderId, amountMinor: 0, currency, status: "PENDING", createdAt: row!.createTime });
     return row!;
   }
 
   it("records simulated payments exactly as the provider reports them, once each", async () => {
-    const { payments: simulated, delivered } = await simulatePayments(t.db, { merchantId: MERCHANT, count: 12, notifyUrl: webhookUrl });
+    const deps = { provider: { ...provider }, resolveOpenid: async () => { throw new Error("simulations pay with an openid"); }, notifyUrl: webhookUrl };
+    const { payments: simulated, delivered } = await simulatePayments(t.db, testKeyRing, deps, { merchantId: MERCHANT, count: 12 });
     expect(delivered).toBe(12);
     const result = await drain();
     expect(result).toEqual({ processed: 12, failed: 0 });
@@ -66,9 +69,9 @@ describe.each(testEngines)("payment notifications on %s", (engine) => {
   });
 
   it("refuses unsigned, forged, wrongly keyed and stale notifications, and records none of them", async () => {
-    const order = await sandboxOrder("SUCCEEDED");
+    const order = await sandboxOrder("SUCCEEDED", "12.5", "CNY", false);
     const notification = { notify_type: "payment_success", order_id: order.orderId, merchant_order_id: order.merchantOrderId };
-    const { body, headers } = await signNotification(t.db, notification);
+    const { body, headers } = await signNotification(t.db, testKeyRing, notification);
     const before = await t.db.$count(paymentNotifications);
 
     expect((await post(body, {})).status).toBe(401);
@@ -77,12 +80,12 @@ describe.each(testEngines)("payment notifications on %s", (engine) => {
     expect(tampered).not.toBe(body);
     expect((await post(tampered, headers)).status).toBe(401);
     const other = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
-    const { serial } = await sandboxKeyPair(t.db);
+    const { serial } = await sandboxKeyPair(t.db, testKeyRing);
     expect((await post(body, signedHeaders(other, serial, body))).status).toBe(401);
     expect((await post(body, { ...headers, "wechatpay-serial": "UNKNOWN" })).status).toBe(401);
-    const stale = await signNotification(t.db, notification, Date.now() - 310_000);
+    const stale = await signNotification(t.db, testKeyRing, notification, Date.now() - 310_000);
     expect((await post(stale.body, stale.headers)).status).toBe(400);
-    const future = await signNotification(t.db, notification, Date.now() + 310_000);
+    const future = await signNotification(t.db, testKeyRing, notification, Date.now() + 310_000);
     expect((await post(future.body, future.headers)).status).toBe(400);
 
     expect(await t.db.$count(paymentNotifications)).toBe(before);
@@ -94,10 +97,9 @@ describe.each(testEngines)("payment notifications on %s", (engine) => {
 
   it("processes a replayed or redelivered notification once", async () => {
     const order = await sandboxOrder("SUCCEEDED", "88.08");
-    const id = randomUUID();
     const notification = { notify_type: "payment_success", order_id: order.orderId, merchant_order_id: order.merchantOrderId };
-    const first = await signNotification(t.db, notification, Date.now(), id);
-    const redelivery = await signNotification(t.db, notification, Date.now(), id);
+    const first = await signNotification(t.db, testKeyRing, notification, Date.now());
+    const redelivery = await signNotification(t.db, testKeyRing, notification, Date.now());
     const answers = await Promise.all([post(first.body, first.headers), post(first.body, first.headers), post(redelivery.body, redelivery.headers)]);
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
     await drain();
@@ -113,12 +115,12 @@ describe.each(testEngines)("payment notifications on %s", (engine) => {
 
   it("keeps a SUCCEEDED payment succeeded when a late PENDING arrives, through the webhook and directly", async () => {
     const order = await sandboxOrder("SUCCEEDED", "100");
-    const ok = await signNotification(t.db, { notify_type: "payment_success", order_id: order.orderId, merchant_order_id: order.merchantOrderId });
+    const ok = await signNotification(t.db, testKeyRing, { notify_type: "payment_success", order_id: order.orderId, merchant_order_id: order.merchantOrderId });
     await post(ok.body, ok.headers);
     await drain();
     // The provider (a lagging replica, say) now reports PENDING for the same order.
     await t.db.update(sandboxPayments).set({ status: "PENDING", payTime: null }).where(eq(sandboxPayments.orderId, order.orderId));
-    const late = await signNotification(t.db, { notify_type: "payment_pending", order_id: order.orderId, merchant_order_id: order.merchantOrderId });
+    const late = await signNotification(t.db, testKeyRing, { notify_type: "payment_pending", order_id: order.orderId, merchant_order_id: order.merchantOrderId });
     expect((await post(late.body, late.headers)).status).toBe(200);
     await drain();
     const [p] = await t.db.select().from(payments).where(eq(payments.orderId, order.orderId));
@@ -144,7 +146,7 @@ describe.each(testEngines)("payment notifications on %s", (engine) => {
 
   it("keeps a notification for retry while the provider cannot be asked, and tells the provider it was received", async () => {
     const order = await sandboxOrder("SUCCEEDED", "1.01");
-    const n = await signNotification(t.db, { notify_type: "payment_success", order_id: order.orderId, merchant_order_id: order.merchantOrderId });
+    const n = await signNotification(t.db, testKeyRing, { notify_type: "payment_success", order_id: order.orderId, merchant_order_id: order.merchantOrderId });
     expect((await post(n.body, n.headers)).status).toBe(200);
     const down: PaymentProvider = { ...provider, baseUrl: "http://127.0.0.1:9/sandbox/provider", timeoutMs: 500 };
     const result = await processDueNotifications(t.db, down, { settlementDelayHours: 0 });
@@ -159,7 +161,7 @@ describe.each(testEngines)("payment notifications on %s", (engine) => {
   });
 
   it("never credits a payment whose provider amount is not exact", async () => {
-    const order = await sandboxOrder("SUCCEEDED", "0.001");
+    const order = await sandboxOrder("SUCCEEDED", "0.001", "CNY", false);
     await expect(applyProviderPayment(t.db as Db, toProviderPayment(order), { source: "notification", settlementDelayHours: 0 })).rejects.toThrow(/Unusable amount/);
     expect(await t.db.$count(payments, eq(payments.orderId, order.orderId))).toBe(0);
   });

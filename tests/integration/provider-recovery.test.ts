@@ -14,8 +14,8 @@ const payment = {
   status: "SUCCEEDED",
   create_time: "2026-11-22T10:00:00.123456789+08:00",
   pay_time: "2026-11-22T10:00:05.928696203+08:00",
-  sub_merchant_id: "6f1c2a4e-0b7d-4c39-9a51-3d2e8f0a1e01",
 };
+const nextAction = { appId: "wx7bc98d929da735fe", nonceStr: "389ldtvku2t", package: "prepay_id=wx01193931618587ccd846840000", paySign: "Xe8d", signType: "RSA", timeStamp: "1719833981" };
 
 describe("payment provider client under timeouts and server errors", () => {
   let server: Server;
@@ -35,7 +35,9 @@ describe("payment provider client under timeouts and server errors", () => {
         if (fault === "html-503") return void response.writeHead(503, { "content-type": "text/html" }).end("<html>Service Unavailable</html>");
         if (fault === "json-502") return void response.writeHead(502, { "content-type": "application/json" }).end(JSON.stringify({ code: 50201, message: "upstream busy" }));
         if (fault === "json-400") return void response.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ code: 40001, message: "bad merchant_order_id" }));
-        response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ code: 0, data: payment }));
+        // A create is answered as the provider documents it (with next_action), a query with the payment.
+        const data = request.url?.endsWith("/create") ? { ...payment, status: "PENDING", next_action: { type: "call_sdk", data: nextAction } } : payment;
+        response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ code: 0, data }));
       });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -66,7 +68,7 @@ describe("payment provider client under timeouts and server errors", () => {
     let result;
     for (let attempt = 0; attempt < 6 && !result; attempt++) {
       try {
-        result = await createPaymentIntent(provider, { amount: "12.34", currency: "CNY", merchant_order_id: payment.merchant_order_id, description: "test", sub_merchant_id: payment.sub_merchant_id });
+        result = await createPaymentIntent(provider, { amount: "12.34", currency: "CNY", merchant_order_id: payment.merchant_order_id, payment_method: { type: "wechat", wechat: { flow: "mini_program", sub_appid: "wx7bc98d929da735fe", sub_openid: "oqZa55Qo-u0cVViWMAgv_YbyXb4U" } }, description: "test" });
       } catch (error) {
         expect(error).toBeInstanceOf(ProviderError);
         expect((error as ProviderError).permanent).toBe(false);

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
 import { listMerchantsWithStatus, merchantListFilterSchema } from "@/lib/review/merchants";
 import { listReviewQueue, queueFilterSchema, type QueueFilter } from "@/lib/review/queue";
+import { applicationIn } from "../factories/applications";
 import { createTestDb, testEngines, type TestDb } from "../helpers/db";
-import { createMerchant, sampleQualification, submitRevision } from "../helpers/applications";
+import { createMerchant, sampleQualification } from "../helpers/applications";
 
 const filter = (input: Record<string, string> = {}): QueueFilter => queueFilterSchema.parse(input);
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
@@ -17,7 +18,7 @@ describe.each(testEngines)("review queue on %s", (engine) => {
     const make = async (key: string, name: string, opts: { shortname: string; hours: number; status?: "pending_review" | "changes_requested" | "submitted" | "finished" | "rejected" | "approved"; type?: string }) => {
       const m = await createMerchant(t.db, name);
       const data = { ...sampleQualification({ shortname: opts.shortname }), organization_type: opts.type ?? "2" };
-      ids[key] = (await submitRevision(t.db, { ...m, data, submittedAt: hoursAgo(opts.hours), status: opts.status })).applicationId;
+      ids[key] = (await applicationIn(t.db, m, opts.status ?? "pending_review", data, { at: hoursAgo(opts.hours) })).applicationId;
     };
     await make("old", "北京老字号有限公司", { shortname: "老字号", hours: 50 });
     await make("mid", "上海中间商贸有限公司", { shortname: "中间店", hours: 5, type: "4" });

@@ -4,12 +4,12 @@ import { count, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mediaFiles, sandboxMedia } from "@/db/schema";
-import { DEMO_MERCHANT_ID, seedDemoData } from "@/db/seed";
+import { DEMO_MERCHANT_ID } from "@/db/seed";
 import { AppError } from "@/lib/errors";
 import { readPhoto } from "@/lib/media/read-photo";
-import { uploadPhoto } from "@/lib/media/upload-photo";
-import { createTestDb, testEngines, type TestDb } from "../helpers/db";
-import { startSandboxServer, useTestDataKey, type SandboxServer } from "../helpers/wechat-sandbox";
+import { uploadTestbed, type UploadTestbed } from "../helpers/uploads";
+import { testEngines } from "../helpers/db";
+import { useTestDataKey } from "../helpers/wechat-sandbox";
 
 useTestDataKey();
 
@@ -41,22 +41,14 @@ const payload = Buffer.concat([
 ]);
 
 describe.each(testEngines)("upload attacks on %s", (engine) => {
-  let t: TestDb;
-  let s: SandboxServer;
-  let user: string;
+  let bed: UploadTestbed;
   beforeAll(async () => {
-    t = await createTestDb(engine);
-    await seedDemoData(t.db, async () => "$2b$11$notarealhashnotarealhashnotarealhashnotarealhashnot");
-    user = (await t.db.query.users.findFirst({ where: (u, { eq }) => eq(u.merchantId, DEMO_MERCHANT_ID) }))!.id;
-    s = await startSandboxServer(t.db);
+    bed = await uploadTestbed(engine);
   });
-  afterAll(async () => {
-    await s?.close();
-    await t?.destroy();
-  });
+  afterAll(async () => bed?.close());
 
-  const upload = (bytes: Buffer) => uploadPhoto(t.db, s.client(), { merchantId: DEMO_MERCHANT_ID, userId: user, bytes });
-  const stored = async () => (await t.db.select({ n: count() }).from(mediaFiles))[0]!.n;
+  const upload = (bytes: Buffer) => bed.upload(bytes);
+  const stored = async () => (await bed.t.db.select({ n: count() }).from(mediaFiles))[0]!.n;
   /** Uploads, expects a refusal, and checks that nothing was stored. */
   async function refused(bytes: Buffer) {
     const before = await stored();
@@ -67,8 +59,8 @@ describe.each(testEngines)("upload attacks on %s", (engine) => {
   }
 
   it.each([
-    ["JPEG", () => sharp({ create: { width: 240, height: 160, channels: 3, background: "#a52" } }).jpeg().toBuffer(), "image/jpeg"],
-    ["PNG", () => sharp({ create: { width: 240, height: 160, channels: 3, background: "#25a" } }).png().toBuffer(), "image/png"],
+    ["JPEG", () => sharp({ create: { width: 800, height: 500, channels: 3, background: "#a52" } }).jpeg().toBuffer(), "image/jpeg"],
+    ["PNG", () => sharp({ create: { width: 800, height: 500, channels: 3, background: "#25a" } }).png().toBuffer(), "image/png"],
   ] as const)("a %s polyglot (image + ZIP + HTML script) is accepted with the appended payload cut off", async (_name, make, mime) => {
     const image = await make();
     const polyglot = Buffer.concat([image, payload]);
@@ -78,25 +70,27 @@ describe.each(testEngines)("upload attacks on %s", (engine) => {
     const result = await upload(polyglot);
     expect(await stored()).toBe(before + 1);
     expect(result).toMatchObject({ mime_type: mime, byte_size: image.length });
-    const kept = await readPhoto(t.db, { mediaId: result.media_id, merchantId: DEMO_MERCHANT_ID });
+    const kept = await readPhoto(bed.t.db, { mediaId: result.media_id, merchantId: DEMO_MERCHANT_ID });
     expect(kept.bytes.equals(image)).toBe(true);
     expect(kept.bytes.includes(Buffer.from("<script>"))).toBe(false);
     expect(kept.bytes.includes(Buffer.from("PK\x03\x04", "latin1"))).toBe(false);
     // WeChat received the clean image too.
-    const [sent] = await t.db.select().from(sandboxMedia).where(eq(sandboxMedia.mediaId, result.media_id));
+    const [sent] = await bed.t.db.select().from(sandboxMedia).where(eq(sandboxMedia.mediaId, result.media_id));
     expect(sent!.sha256).toBe(createHash("sha256").update(image).digest("hex"));
   });
 
   it("keeps an EXIF thumbnail's own end marker from cutting the JPEG short", async () => {
     const thumb = await sharp({ create: { width: 16, height: 16, channels: 3, background: "#000" } }).jpeg().toBuffer();
-    const main = await sharp({ create: { width: 240, height: 160, channels: 3, background: "#5a2" } }).jpeg().toBuffer();
+    const main = await sharp({ create: { width: 800, height: 500, channels: 3, background: "#5a2" } }).jpeg().toBuffer();
     // An APP1 segment holding a whole JPEG (with its FFD9) before the main image's scan.
     const app1 = Buffer.alloc(4);
     app1.writeUInt16BE(0xffe1, 0);
     app1.writeUInt16BE(thumb.length + 2, 2);
     const withThumb = Buffer.concat([main.subarray(0, 2), app1, thumb, main.subarray(2)]);
     const result = await upload(withThumb);
-    expect(result.byte_size).toBe(withThumb.length);
+    // The whole picture is kept; only the metadata segment (thumbnail and all) is dropped.
+    expect(result.byte_size).toBe(main.length);
+    expect((await readPhoto(bed.t.db, { mediaId: result.media_id, merchantId: DEMO_MERCHANT_ID })).bytes.equals(main)).toBe(true);
   });
 
   it("refuses an SVG carrying a script, by its bytes", async () => {

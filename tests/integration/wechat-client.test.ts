@@ -1,7 +1,6 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { WeChatError } from "@/lib/wechat/errors";
-import { noFaults } from "@/lib/wechat/sandbox/faults";
 import { createTestDb, testEngines, type TestDb } from "../helpers/db";
 import { startSandboxServer, type SandboxServer } from "../helpers/wechat-sandbox";
 
@@ -19,10 +18,7 @@ describe.each(testEngines)("WeChat client against the sandbox over HTTP on %s", 
     await s?.close();
     await t?.destroy();
   });
-  beforeEach(() => {
-    Object.assign(s.sandbox.faults, noFaults());
-    s.requests.length = 0;
-  });
+  beforeEach(() => s.reset());
   const image = () => ({ bytes: png, filename: "photo.png", mimeType: "image/png" });
 
   it("fetches one token for 50 concurrent callers and reuses it", async () => {
@@ -115,6 +111,17 @@ describe.each(testEngines)("WeChat client against the sandbox over HTTP on %s", 
     const error = await client.uploadImage({ bytes: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>"), filename: "x.jpg", mimeType: "image/jpeg" }).catch((e: unknown) => e);
     expect(error).toMatchObject({ errcode: 40005, transient: false, messageKey: "image", merchantMessage: "wechat.errors.image" });
     expect(s.count("/shop/img/upload")).toBe(1);
+  });
+
+  it("refuses a photo cut short (every row is read, at a fraction of its pixels) as WeChat's 40005", async () => {
+    const client = s.client();
+    await client.accessToken();
+    const noise = Buffer.alloc(1600 * 1200 * 3);
+    for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919) % 251;
+    const jpeg = await sharp(noise, { raw: { width: 1600, height: 1200, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+    await expect(client.uploadImage({ bytes: jpeg, filename: "x.jpg", mimeType: "image/jpeg" })).resolves.toMatchObject({ media_id: expect.any(String) });
+    const cut = jpeg.subarray(0, Math.floor(jpeg.length * 0.9));
+    await expect(client.uploadImage({ bytes: cut, filename: "x.jpg", mimeType: "image/jpeg" })).rejects.toMatchObject({ errcode: 40005, transient: false });
   });
 
   it("reports wrong credentials without retrying", async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ledgerEntries, merchants, settlementAccounts, withdrawalEvents, withdrawals } from "@/db/schema";
 import { sealString, type KeyRing } from "@/lib/crypto/at-rest";
 import { advanceDueWithdrawals } from "@/lib/funds/advance-withdrawals";
-import { getBalances } from "@/lib/funds/balance";
+import { getBalances } from "@/lib/ledger/balance";
 import { requestWithdrawal } from "@/lib/funds/request-withdrawal";
 import { applyProviderPayment } from "@/lib/payments/apply-payment";
 import { isAppError } from "@/lib/errors";
@@ -25,8 +25,8 @@ describe.each(testEngines)("balance and withdrawals on %s", (engine) => {
     });
     await applyProviderPayment(
       t.db,
-      { order_id: `C${randomUUID().slice(0, 20)}`, merchant_order_id: `M${n}`, amount, currency, status: "SUCCEEDED", create_time: new Date(Date.now() - 60_000).toISOString(), pay_time: new Date(Date.now() - 60_000).toISOString(), sub_merchant_id: id },
-      { source: "notification", settlementDelayHours: 0 },
+      { order_id: `C${randomUUID().slice(0, 20)}`, merchant_order_id: `M${n}`, amount, currency, status: "SUCCEEDED", create_time: new Date(Date.now() - 60_000).toISOString(), pay_time: new Date(Date.now() - 60_000).toISOString() },
+      { source: "notification", settlementDelayHours: 0, merchantId: id },
     );
     return id;
   }
@@ -44,8 +44,8 @@ describe.each(testEngines)("balance and withdrawals on %s", (engine) => {
     await t.db.insert(merchants).values({ id, name: "fee", miniProgram: { subject_name: "s", nickname: "n", appid: "wx0", license_number: "1" }, feeRateBps: 60 });
     await applyProviderPayment(
       t.db,
-      { order_id: `C${randomUUID().slice(0, 20)}`, merchant_order_id: "F1", amount: "250", currency: "CNY", status: "SUCCEEDED", create_time: new Date().toISOString(), pay_time: new Date().toISOString(), sub_merchant_id: id },
-      { source: "notification", settlementDelayHours: 24 },
+      { order_id: `C${randomUUID().slice(0, 20)}`, merchant_order_id: "F1", amount: "250", currency: "CNY", status: "SUCCEEDED", create_time: new Date().toISOString(), pay_time: new Date().toISOString() },
+      { source: "notification", settlementDelayHours: 24, merchantId: id },
     );
     expect(await getBalances(t.db, { merchantId: id })).toEqual([{ currency: "CNY", available: 0, pending: 25000 - 150, fees: 150, withdrawn: 0 }]);
     const tomorrow = new Date(Date.now() + 25 * 3_600_000);

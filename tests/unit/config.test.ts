@@ -65,6 +65,16 @@ describe("parseConfig", () => {
       DATA_ENCRYPTION_KEYS: `k1:${key},k2:${key}`,
       DATA_ENCRYPTION_ACTIVE_KEY: "k1",
       DATABASE_URL: "postgres://app:pw@db.internal:5432/console",
+      // Complete means live WeChat and a real provider: production refuses the sandboxes.
+      WECHAT_MODE: "live",
+      WECHAT_PLATFORM_PUBLIC_KEY: "-----BEGIN PUBLIC KEY-----\\nAAAA\\n-----END PUBLIC KEY-----",
+      WECHAT_PLATFORM_KEY_SERIAL: "5157F09EFDC096DE15EBE81A47057A72",
+      PAYMENT_PROVIDER_URL: "https://provider.example.com",
+      PAYMENT_PROVIDER_PUBLIC_KEY: "provider-key",
+      PAYMENT_PROVIDER_KEY_SERIAL: "P1",
+      PAYMENT_PROVIDER_TOKEN_URL: "https://provider.example.com/oauth/token",
+      PAYMENT_PROVIDER_CLIENT_ID: "console",
+      PAYMENT_PROVIDER_CLIENT_SECRET: "provider-client-secret",
     });
     expect(config.activeDataKeyId).toBe("k1");
     expect(config.seedDemo).toBe(false);

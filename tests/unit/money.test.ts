@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { feeFor, formatDecimalAmount, parseDecimalAmount } from "@/lib/payments/money";
+import { feeFor, formatDecimalAmount, parseDecimalAmount } from "@/lib/money/money";
 import { parseProviderTime } from "@/lib/payments/provider";
 
 describe("decimal amounts", () => {

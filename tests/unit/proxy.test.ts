@@ -18,7 +18,8 @@ afterEach(() => {
 });
 
 describe("proxy in production", () => {
-  const production = { APP_ENV: "production", NEXTAUTH_URL: "https://console.example.com" };
+  // A demo production start (both sandboxes explicitly allowed): the proxy's headers are those of production.
+  const production = { APP_ENV: "production", NEXTAUTH_URL: "https://console.example.com", ALLOW_SANDBOX: "true" };
 
   it("sends HSTS and a CSP without unsafe-eval that upgrades insecure requests", async () => {
     useConfig(production);
@@ -58,5 +59,17 @@ describe("proxy in development", () => {
     const response = await proxy(new NextRequest("http://localhost:3000/login"));
     // NextResponse.next carries the rewritten request headers for the renderer.
     expect(response.headers.get("x-middleware-request-x-nonce")).toMatch(/^[A-Za-z0-9+/=]{20,}$/);
+  });
+});
+
+describe("proxy matcher", () => {
+  it("leaves the signed payment webhook alone (lean path) and covers every other route", async () => {
+    const { config } = await import("@/proxy");
+    const matches = (path: string) => config.matcher.some((m) => new RegExp(`^${m}$`).test(path));
+    expect(matches("/api/webhooks/payments")).toBe(false);
+    expect(matches("/api/webhooks/payments-other")).toBe(true);
+    expect(matches("/api/payments/export")).toBe(true);
+    expect(matches("/payments")).toBe(true);
+    expect(matches("/login")).toBe(true);
   });
 });

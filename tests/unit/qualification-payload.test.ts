@@ -25,7 +25,7 @@ describe("toApplyPayload", () => {
         id_card_valid_time: "2040-01-01",
         id_card_address: "广东省深圳市南山区南山路1号",
       },
-      contact_info: { contact_type: "65", contact_email: "admin@example.com", mobile_phone: "13800138000" },
+      contact_info: { contact_type: "65", contact_email: "admin@example.com", mobile_phone: "13800138000", contact_id_doc_type: "IDENTIFICATION_TYPE_MAINLAND_IDCARD" },
       account_info: { bank_account_type: "74", account_bank: "工商银行", account_name: MERCHANT_NAME, bank_address_code: "440300", account_number: "6222020200112233" },
       merchant_shortname: "示例科技",
       biz_type: 1,

@@ -1,15 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  chinaToday,
-  fieldErrors,
   isMainlandIdNumber,
+  optionalFieldsFor,
   qualificationSchema,
+  shortnameLength,
   qualificationSchemaFor,
   stepSchemaFor,
   utf8Bytes,
   type QualificationContext,
 } from "@/lib/qualification/schema";
+import { fieldErrors } from "@/lib/errors";
+import { settlementChangeSchema } from "@/lib/funds/settlement-schema";
+import { chinaToday } from "@/lib/time/china-time";
 import { MERCHANT_NAME, TODAY, enterpriseApplication, individualBusinessApplication, passportAgentApplication, personalSellerApplication, pic } from "../fixtures/qualification";
 
 const context: QualificationContext = { merchantName: MERCHANT_NAME, today: TODAY };
@@ -165,7 +168,8 @@ describe("lengths and formats", () => {
     ["contact_info.mobile_phone", "23800138000", "validation.mobile"],
     ["account_info.bank_address_code", "4403", "validation.bankAddressCode"],
     ["account_info.bank_address_code", "999900", "validation.bankAddressCode"],
-    ["account_info.account_number", "6222 0202 0011", "validation.accountNumber"],
+    ["account_info.account_number", "6222 020", "validation.accountNumber"],
+    ["account_info.account_number", "6222-0202-0011", "validation.accountNumber"],
     ["account_info.account_number", "62220a0200112233", "validation.accountNumber"],
     ["merchant_shortname", "一".repeat(22), "validation.shortnameBytes"],
     ["merchant_shortname", "", "validation.shortnameRequired"],
@@ -183,6 +187,21 @@ describe("lengths and formats", () => {
     ["merchant_shortname", "a".repeat(64)],
   ])("%s accepts %j", (path, value) => {
     expect(errorsOf(withValue(enterpriseApplication(), path, value))).toEqual({});
+  });
+
+  it.each([
+    ["grouped with spaces", "6222 0202 0000 9876"],
+    ["full-width digits and a full-width space", "６２２２　０２０２　００００　９８７６"],
+    ["full-width digits without spaces", "６２２２０２０２００００９８７６"],
+    ["tabs and spaces around", " 6222020200009876\t"],
+  ])("account_number typed %s is accepted and sent as the digits alone", (_how, typed) => {
+    const parsed = schema.parse(withValue(enterpriseApplication(), "account_info.account_number", typed));
+    expect(parsed.account_info.account_number).toBe("6222020200009876");
+  });
+
+  it("the settlement change form's account number gets the same digits", () => {
+    const parsed = settlementChangeSchema.parse({ ...enterpriseApplication().account_info, account_number: "６２２２ ０２０２ ００００ ９８７６" });
+    expect(parsed.account_number).toBe("6222020200009876");
   });
 
   it("id_doc_number is 7 to 11 letters or digits", () => {
@@ -312,5 +331,36 @@ describe("property: any input gives clean zod errors, never a throw", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("the short-name counter", () => {
+  it("counts characters, not bytes, and says when the byte rule is broken", () => {
+    expect(shortnameLength("一".repeat(22))).toEqual({ characters: 22, bytes: 66, over: true });
+    expect(shortnameLength("一".repeat(21))).toEqual({ characters: 21, bytes: 63, over: false });
+    expect(shortnameLength("a".repeat(64))).toEqual({ characters: 64, bytes: 64, over: false });
+    expect(shortnameLength(" 示例科技😀 ")).toEqual({ characters: 5, bytes: 16, over: false });
+  });
+});
+
+describe("optional fields, from the schema and the choices made", () => {
+  const chosen = { organization_type: "2", id_doc_type: "IDENTIFICATION_TYPE_MAINLAND_IDCARD", contact_info: { contact_type: "65" }, account_info: { bank_account_type: "74", account_bank: "其他银行" } };
+
+  it("marks what the schema lets be blank and nothing it asks for", () => {
+    const optional = optionalFieldsFor(chosen, context);
+    for (const path of ["business_addition_desc", "qualifications.pic_file_list", "business_addition_pics.pic_file_list", "account_info.bank_name"]) expect(optional(path), path).toBe(true);
+    for (const path of ["organization_type", "merchant_shortname", "account_info.account_number", "account_info.bank_branch_id", "id_card_info.id_card_number", "id_card_info.id_card_address", "business_license_info.wxa_business_license_copy", "business_license_info.business_time.0", "business_license_info.business_time.1", "contact_info.mobile_phone"]) expect(optional(path), path).toBe(false);
+  });
+
+  it("follows the choices: a personal seller's licence is optional and its description is not", () => {
+    const optional = optionalFieldsFor({ ...chosen, organization_type: "2500" }, context);
+    expect(optional("business_license_info.wxa_business_license_copy")).toBe(true);
+    expect(optional("business_license_info.business_time.1")).toBe(true);
+    expect(optional("business_addition_desc")).toBe(false);
+  });
+
+  it("an agent's documents are asked for only when the agent is the contact", () => {
+    expect(optionalFieldsFor(chosen, context)("contact_info.wxa_business_authorization_letter")).toBe(true);
+    expect(optionalFieldsFor({ ...chosen, contact_info: { contact_type: "66" } }, context)("contact_info.wxa_business_authorization_letter")).toBe(false);
   });
 });

@@ -41,8 +41,8 @@ describe("review fields", () => {
 
 describe("review e2e seed", () => {
   it("seeds applications the wizard would accept, so a merchant can fix and resubmit them", async () => {
-    const { e2eQualification } = await import("@/lib/review/e2e-seed");
-    const { e2eReviewMerchants } = await import("@/lib/review/e2e-fixtures");
+    const { e2eQualification } = await import("../../e2e/seed/seed");
+    const { e2eReviewMerchants } = await import("../../e2e/seed/fixtures");
     const { qualificationSchemaFor } = await import("@/lib/qualification/schema");
     const m = e2eReviewMerchants.flow;
     const data = e2eQualification(m, (kind) => ({ media_id: `m-${kind}`, pay_media_id: `p-${kind}` }));

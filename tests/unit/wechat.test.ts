@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config";
-import { readBmpInfo, sniffImageFormat } from "@/lib/media/image-format";
+import { readBmpInfo, sniffImageFormat } from "@/lib/images/format";
 import { WeChatError, wechatMessageKey } from "@/lib/wechat/errors";
 import { parseFaults, takeFault, noFaults } from "@/lib/wechat/sandbox/faults";
 import { reviewOutcome } from "@/lib/wechat/sandbox/review";
@@ -19,21 +19,33 @@ describe("WeChat configuration", () => {
     expect(config).toMatchObject({ sandbox: true, apiBase: "http://127.0.0.1:4123/sandbox/wechat", platformPublicKey: undefined, workerIntervalMs: 5000, pollIntervalSeconds: 5 });
   });
 
-  it("points at WeChat with credentials and requires the platform key", () => {
-    expect(() => parseConfig({ DATA_DIR: dataDir(), WECHAT_APPID: "wx1234567890abcdef", WECHAT_APPSECRET: "0123456789abcdef" })).toThrowError(/WECHAT_PLATFORM_PUBLIC_KEY/);
+  it("WECHAT_MODE=live points at WeChat and requires the platform key", () => {
+    expect(() => parseConfig({ DATA_DIR: dataDir(), WECHAT_MODE: "live" })).toThrowError(/WECHAT_PLATFORM_PUBLIC_KEY and WECHAT_PLATFORM_KEY_SERIAL are required when WECHAT_MODE=live/);
     const config = parseConfig({
       DATA_DIR: dataDir(),
-      WECHAT_APPID: "wx1234567890abcdef",
-      WECHAT_APPSECRET: "0123456789abcdef",
+      WECHAT_MODE: "live",
       WECHAT_PLATFORM_PUBLIC_KEY: "-----BEGIN PUBLIC KEY-----\\nAAAA\\n-----END PUBLIC KEY-----",
       WECHAT_PLATFORM_KEY_SERIAL: "5157F09EFDC096DE15EBE81A47057A72",
     }).wechat;
-    expect(config).toMatchObject({ sandbox: false, apiBase: "https://api.weixin.qq.com", pollIntervalSeconds: 600 });
+    expect(config).toMatchObject({ mode: "live", sandbox: false, apiBase: "https://api.weixin.qq.com", pollIntervalSeconds: 600 });
     expect(config.platformPublicKey).toContain("\nAAAA\n");
   });
 
-  it("refuses one credential without the other", () => {
-    expect(() => parseConfig({ DATA_DIR: dataDir(), WECHAT_APPID: "wx1234567890abcdef" })).toThrowError(/WECHAT_APPID and WECHAT_APPSECRET must be set together/);
+  it("refuses the removed global WECHAT_APPID/WECHAT_APPSECRET with a sentence", () => {
+    expect(() => parseConfig({ DATA_DIR: dataDir(), WECHAT_APPID: "wx1234567890abcdef" })).toThrowError(/WECHAT_APPID and WECHAT_APPSECRET are no longer read/);
+    expect(() => parseConfig({ DATA_DIR: dataDir(), WECHAT_APPSECRET: "0123456789abcdef" })).toThrowError(/merchant-credentials/);
+  });
+
+  it("refuses both sandboxes in production unless ALLOW_SANDBOX=true", () => {
+    const production = { APP_ENV: "production", DATA_DIR: dataDir(), NEXTAUTH_SECRET: "x".repeat(40), NEXTAUTH_URL: "https://console.example.com", DATA_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}` };
+    const live = { WECHAT_MODE: "live", WECHAT_PLATFORM_PUBLIC_KEY: "-----BEGIN PUBLIC KEY-----", WECHAT_PLATFORM_KEY_SERIAL: "S1" };
+    expect(() => parseConfig({ ...production, PAYMENT_PROVIDER_URL: "https://provider.example.com" })).toThrowError(/WECHAT_PLATFORM_PUBLIC_KEY/);
+    expect(() => parseConfig({ ...production, ...live, PAYMENT_PROVIDER_URL: "https://provider.example.com", WECHAT_MODE: "sandbox" })).toThrowError(/WECHAT_MODE=sandbox is refused when APP_ENV=production/);
+    expect(() => parseConfig({ ...production, ...live })).toThrowError(/PAYMENT_PROVIDER_URL is required when APP_ENV=production/);
+    expect(() => parseConfig({ ...production, ...live, PAYMENT_SANDBOX: "true" })).toThrowError(/ALLOW_SANDBOX=true/);
+    const demo = parseConfig({ ...production, WECHAT_MODE: "sandbox", ALLOW_SANDBOX: "true" });
+    expect(demo.wechat.sandbox).toBe(true);
+    expect(demo.payments.sandbox).toBe(true);
   });
 });
 

@@ -1,11 +1,11 @@
 import { NextResponse } from "next/server";
 import { requireMerchantActor } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
-import { uploadPhoto } from "@/lib/media/upload-photo";
+import { uploadError, uploadPhoto } from "@/lib/media/upload-photo";
 import { MAX_UPLOAD_BYTES } from "@/lib/media/types";
-import { getDb } from "@/lib/server/db";
+import { getDb } from "@/lib/runtime/db";
 import { routeHandler } from "@/lib/server/route";
-import { getWeChatClient } from "@/lib/wechat";
+import { wechatFor } from "@/lib/wechat";
 
 /** Upload a document photo: multipart form data, field `file`. */
 export const POST = routeHandler(async (request: Request) => {
@@ -24,7 +24,11 @@ export const POST = routeHandler(async (request: Request) => {
   const file = form.get("file");
   if (!(file instanceof Blob)) throw new AppError("bad_request", "Choose a photo to upload.", { file: "media.errors.empty" });
   if (file.size > MAX_UPLOAD_BYTES) throw new AppError("payload_too_large", "The file is larger than 20 MB. Choose a smaller photo.", { file: "media.errors.too_large" });
-  const uploaded = await uploadPhoto(await getDb(), getWeChatClient(), {
+  const db = await getDb();
+  const client = await wechatFor(db, actor.merchantId).catch((error: unknown) => {
+    throw uploadError(error);
+  });
+  const uploaded = await uploadPhoto(db, client, {
     merchantId: actor.merchantId,
     userId: actor.id,
     bytes: Buffer.from(await file.arrayBuffer()),

@@ -1,17 +1,18 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { Suspense } from "react";
+import { AutoRefresh } from "@/components/funds/auto-refresh";
 import { PaymentDrawer } from "@/components/payments/payment-drawer";
 import { PaymentFiltersForm } from "@/components/payments/payment-filters";
 import { PaymentsTable } from "@/components/payments/payments-table";
 import { SimulateButton } from "@/components/payments/simulate-button";
-import { SummaryTiles } from "@/components/payments/summary-tiles";
-import { VolumeChart } from "@/components/payments/volume-chart";
+import { PaymentsOverview, PaymentsOverviewPlaceholder } from "@/components/payments/payments-overview";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { requireMerchantPage } from "@/lib/auth/guard";
 import { getConfig } from "@/lib/config";
 import { filtersToQuery, parsePaymentFilters } from "@/lib/payments/filters";
 import { listPayments } from "@/lib/payments/list-payments";
-import { paymentSummary } from "@/lib/payments/summary";
-import { getDb } from "@/lib/server/db";
+import { getDb } from "@/lib/runtime/db";
 import { refreshPaymentAction, simulatePaymentsAction } from "./actions";
 
 export default async function PaymentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -19,18 +20,18 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
   const t = await getTranslations("payments");
   const filters = parsePaymentFilters(await searchParams);
   const db = await getDb();
-  const [list, summary] = await Promise.all([listPayments(db, { merchantId: actor.merchantId, filters }), paymentSummary(db, { merchantId: actor.merchantId })]);
+  const list = await listPayments(db, { merchantId: actor.merchantId, filters });
   const rows = list.rows.map((p) => ({ id: p.id, orderId: p.orderId, merchantOrderId: p.merchantOrderId, amountMinor: p.amountMinor, currency: p.currency, status: p.status, createdAt: p.createdAt.toISOString(), paidAt: p.paidAt?.toISOString() ?? null }));
   const filtered = Object.entries(filters).some(([k, v]) => v && !["after", "before", "sort"].includes(k));
 
   return (
     <section aria-labelledby="page-title" className="flex flex-col gap-5">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 id="page-title" className="text-2xl font-semibold">{t("title")}</h1>
-        {getConfig().payments.sandbox ? <SimulateButton action={simulatePaymentsAction} /> : null}
-      </div>
-      <SummaryTiles summary={summary} />
-      <VolumeChart days={summary.days} daily={summary.daily} />
+      {/* A PENDING payment turns final by webhook or polling: show it without a reload. */}
+      <AutoRefresh active={rows.some((r) => r.status === "PENDING" && Date.parse(r.createdAt) > Date.now() - 3 * 3_600_000)} />
+      <PageHeader title={t("title")} actions={getConfig().payments.sandbox ? <SimulateButton action={simulatePaymentsAction} /> : null} />
+      <Suspense fallback={<PaymentsOverviewPlaceholder />}>
+        <PaymentsOverview db={db} merchantId={actor.merchantId} />
+      </Suspense>
       <PaymentFiltersForm key={filtersToQuery(filters)} filters={filters} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-lg font-semibold">{filtered ? t("table.filteredTitle") : t("table.title")}</h2>
@@ -39,11 +40,13 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         </a>
       </div>
       <PaymentsTable rows={rows} />
-      <nav aria-label={t("pagination.label")} className="flex flex-wrap items-center gap-3 text-sm">
-        {list.prev || filters.after || filters.before ? <Link className="underline" href={`/payments${filtersToQuery(filters)}`}>{t("pagination.first")}</Link> : null}
-        {list.prev ? <Link className="underline" href={`/payments${filtersToQuery(filters, { before: list.prev })}`} rel="prev">{t("pagination.previous")}</Link> : null}
-        {list.next ? <Link className="underline" href={`/payments${filtersToQuery(filters, { after: list.next })}`} rel="next">{t("pagination.next")}</Link> : null}
-      </nav>
+      <Pager
+        label={t("pagination.label")}
+        first={list.prev || filters.after || filters.before ? `/payments${filtersToQuery(filters)}` : null}
+        previous={list.prev ? `/payments${filtersToQuery(filters, { before: list.prev })}` : null}
+        next={list.next ? `/payments${filtersToQuery(filters, { after: list.next })}` : null}
+        labels={{ first: t("pagination.first"), previous: t("pagination.previous"), next: t("pagination.next") }}
+      />
       <PaymentDrawer refreshAction={refreshPaymentAction} />
     </section>
   );

@@ -1,36 +1,41 @@
 "use server";
 
-import { getTranslations } from "next-intl/server";
-import { ZodError } from "zod";
-import type { WithdrawalActionResult } from "@/components/funds/withdrawal-form";
-import { requireMerchantActor } from "@/lib/auth/guard";
-import { getConfig } from "@/lib/config";
+import { z } from "zod";
 import { openString } from "@/lib/crypto/at-rest";
 import { dataKeyRing } from "@/lib/crypto/keys";
-import { requestWithdrawal } from "@/lib/funds/request-withdrawal";
-import { maskAccountNumber } from "@/lib/funds/settlement-account";
 import { isAppError } from "@/lib/errors";
-import { getDb } from "@/lib/server/db";
+import { getFundsSandbox, merchantAppid, withdrawalDepsFor } from "@/lib/funds/app-gateway";
+import { getWithdrawal } from "@/lib/funds/list-withdrawals";
+import { withdrawalRequestSchema } from "@/lib/funds/schemas";
+import { maskAccountNumber } from "@/lib/funds/settlement-account";
+import { asFundsFailure, requestWithdrawal } from "@/lib/funds/withdrawals";
+import { merchantAction } from "@/lib/server/action";
 
-export async function requestWithdrawalAction(values: unknown): Promise<WithdrawalActionResult> {
-  const actor = await requireMerchantActor();
-  const t = await getTranslations("funds");
+export const requestWithdrawalAction = merchantAction(withdrawalRequestSchema, async function requestWithdrawalAction(request, { actor, db }) {
   const ring = dataKeyRing();
   try {
-    const { created } = await requestWithdrawal(await getDb(), {
+    const { created, withdrawal } = await requestWithdrawal(db, await withdrawalDepsFor(db, actor.merchantId), {
       merchantId: actor.merchantId,
       actorId: actor.id,
-      request: values,
-      firstCheckSeconds: getConfig().payments.sandboxWithdrawalSeconds,
+      request,
       maskAccount: (sealed) => maskAccountNumber(openString(ring, sealed)),
     });
-    return { ok: true, message: created ? t("withdraw.created") : t("withdraw.duplicate") };
+    return { created, withdrawalId: withdrawal.id };
   } catch (error) {
-    if (error instanceof ZodError) {
-      return { ok: false, message: t("withdraw.invalid"), errors: Object.fromEntries(error.issues.map((i) => [String(i.path[0]), i.message])) };
-    }
-    if (isAppError(error) && error.code === "validation_failed") return { ok: false, message: t("validation.amountOverBalance"), errors: error.fields };
-    if (isAppError(error) && error.code === "conflict") return { ok: false, message: t(error.message.startsWith("Add") ? "withdraw.needAccount" : "withdraw.keyReused") };
-    throw error;
+    throw asFundsFailure(error);
   }
-}
+});
+
+const sandboxScanSchema = z.object({ id: z.uuid(), outcome: z.enum(["scanned", "confirmed", "cancelled"]) });
+
+/** Sandbox only: stands for the merchant's phone scanning the withdrawal's QR code in WeChat. */
+export const sandboxScanAction = merchantAction(sandboxScanSchema, async function sandboxScanAction({ id, outcome }, { actor, db }) {
+  const sandbox = getFundsSandbox();
+  if (!sandbox) return { done: false };
+  const found = await getWithdrawal(db, { merchantId: actor.merchantId, id }).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "not_found") return null;
+    throw error;
+  });
+  if (!found?.withdrawal.qrcodeTicket) return { done: false };
+  return { done: await (await sandbox).scan(await merchantAppid(db, actor.merchantId), found.withdrawal.qrcodeTicket, outcome) };
+});

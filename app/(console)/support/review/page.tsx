@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Pager } from "@/components/review/pager";
 import { QueueFilters } from "@/components/review/queue-filters";
 import { QueueTable } from "@/components/review/queue-table";
+import { UnknownStateAlerts } from "@/components/review/unknown-state-alerts";
+import { EmptyState, ResultCount } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pager, pageHref } from "@/components/ui/pager";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listReviewQueue, queueFilterSchema } from "@/lib/review/queue";
-import { getDb } from "@/lib/server/db";
+import { listUnknownStateAlerts } from "@/lib/review/wechat-alerts";
+import { getDb } from "@/lib/runtime/db";
 import { firstValues, type SearchParams } from "@/lib/server/search-params";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,25 +20,22 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   await requirePageUser("support");
   const params = firstValues(await searchParams);
   const filter = queueFilterSchema.parse(params);
-  const page = await listReviewQueue(await getDb(), filter);
+  const db = await getDb();
+  const [page, alerts] = await Promise.all([listReviewQueue(db, filter), listUnknownStateAlerts(db)]);
   const t = await getTranslations("review.queue");
   return (
     <section aria-labelledby="page-title" className="flex flex-col gap-4">
-      <div>
-        <h1 id="page-title" className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-1 text-slate-700">{t("intro")}</p>
-      </div>
+      <PageHeader title={t("title")} intro={t("intro")} />
+      <UnknownStateAlerts alerts={alerts} />
       <QueueFilters filter={filter} />
-      <p className="text-sm text-slate-700" role="status" data-testid="queue-count">{t("count", { count: page.total })}</p>
-      {page.rows.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">
-          <p className="font-medium">{t("empty")}</p>
-          <p className="mt-1 text-sm text-slate-600">{t("emptyHint")}</p>
-        </div>
-      ) : (
-        <QueueTable rows={page.rows} now={new Date()} />
-      )}
-      <Pager basePath="/support/review" params={params} previous={page.previous} next={page.next} labels={{ nav: t("pagination"), previous: t("previous"), next: t("next") }} />
+      <ResultCount testId="queue-count">{t("count", { count: page.total })}</ResultCount>
+      {page.rows.length === 0 ? <EmptyState title={t("empty")} hint={t("emptyHint")} /> : <QueueTable rows={page.rows} now={new Date()} />}
+      <Pager
+        label={t("pagination")}
+        previous={page.previous ? pageHref("/support/review", params, { before: page.previous }) : null}
+        next={page.next ? pageHref("/support/review", params, { after: page.next }) : null}
+        labels={{ previous: t("previous"), next: t("next") }}
+      />
     </section>
   );
 }

@@ -1,12 +1,12 @@
 import { requireActor } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 import { readPhoto, recordPhotoView } from "@/lib/media/read-photo";
-import { getDb } from "@/lib/server/db";
+import { getDb } from "@/lib/runtime/db";
 import { routeHandler } from "@/lib/server/route";
 
 /** A stored photo by media_id: the merchant's own, or any for support; 404 for anyone else. */
 export const GET = routeHandler(async (request: Request) => {
-  const user = await requireActor("merchant_admin", "support");
+  const user = await requireActor("owner", "admin", "viewer", "support");
   const mediaId = new URL(request.url).searchParams.get("media_id");
   if (!mediaId) throw new AppError("bad_request", "Name the photo with media_id.");
   const merchantId = user.role === "support" ? null : user.merchantId;

@@ -2,20 +2,21 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/funds/auto-refresh";
-import { WithdrawalStatusBadge } from "@/components/funds/withdrawal-status-badge";
+import { WithdrawalStatusBadge } from "@/components/ui/status-badge";
 import { requireMerchantPage } from "@/lib/auth/guard";
 import { isAppError } from "@/lib/errors";
 import { getWithdrawal } from "@/lib/funds/list-withdrawals";
-import { runFundsJobs } from "@/lib/funds/scheduler";
-import { formatDateTime, formatMoney } from "@/lib/payments/format";
-import { getDb } from "@/lib/server/db";
+import { finalStatuses, refundingStatuses } from "@/lib/funds/withdrawals";
+import { formatDateTime, formatMoney } from "@/lib/money/format";
+import { getDb } from "@/lib/runtime/db";
+
+const reasonKeys = { bank_rejected: 1, closed_by_bank: 1, account_closed: 1, account_name_mismatch: 1 } as const;
 
 export default async function WithdrawalPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireMerchantPage();
   const t = await getTranslations("funds");
   const locale = await getLocale();
   const { id } = await params;
-  await runFundsJobs(actor.merchantId);
   let detail;
   try {
     detail = await getWithdrawal(await getDb(), { merchantId: actor.merchantId, id });
@@ -24,10 +25,13 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
     throw error;
   }
   const { withdrawal: w, events } = detail;
-  const refunded = ["failed", "closed", "returned"].includes(w.status);
+  // A reason is a message key of ours (`funds.…`) or WeChat's own words, shown as WeChat wrote them.
+  const reasonText = (reason: string) =>
+    reason.startsWith("funds.") ? t(reason.replace(/^funds\./, "") as never) : reason in reasonKeys ? t(`reasons.${reason as keyof typeof reasonKeys}`) : t("detail.wechatSays", { text: reason.replace(/^wechat:/, "") });
+  const refunded = refundingStatuses.includes(w.status);
   return (
     <section aria-labelledby="page-title" className="flex max-w-2xl flex-col gap-5">
-      <AutoRefresh active={w.status === "created" || !!w.nextCheckAt} />
+      <AutoRefresh active={!finalStatuses.includes(w.status)} />
       <Link href="/withdrawals" className="text-sm text-brand-700 underline">{t("detail.back")}</Link>
       <h1 id="page-title" className="text-2xl font-semibold">{t("detail.title")}</h1>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
@@ -42,7 +46,7 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
         {w.reason ? (
           <>
             <dt className="text-slate-600">{t("detail.reason")}</dt>
-            <dd>{t(`reasons.${w.reason}` as never)}</dd>
+            <dd>{reasonText(w.reason)}</dd>
           </>
         ) : null}
       </dl>
@@ -51,7 +55,7 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
       <ol className="space-y-3 border-l border-slate-200 pl-4 text-sm" data-testid="withdrawal-timeline">
         {events.map((e) => (
           <li key={e.id}>
-            <p className="font-medium">{t(`withdrawalStatus.${e.toStatus}`)}{e.reason ? ` · ${t(`reasons.${e.reason}` as never)}` : ""}</p>
+            <p className="font-medium">{t(`withdrawalStatus.${e.toStatus}`)}{e.reason ? ` · ${reasonText(e.reason)}` : ""}</p>
             <p className="text-slate-600">{formatDateTime(e.createdAt, locale)}</p>
           </li>
         ))}
@@ -59,3 +63,4 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
     </section>
   );
 }
+

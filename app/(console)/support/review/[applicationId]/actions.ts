@@ -1,70 +1,54 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { ZodError } from "zod";
-import { requireSupportActor } from "@/lib/auth/guard";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import type { Db } from "@/db/client";
 import { dataKeyRing } from "@/lib/crypto/keys";
-import { isAppError } from "@/lib/errors";
-import type { ReviewActionResult } from "@/lib/review/action-result";
+import { AppError, isAppError } from "@/lib/errors";
 import { getApplicationStatus } from "@/lib/review/application-status";
 import { approveApplication } from "@/lib/review/approve";
 import { addFieldComment, deleteFieldComment } from "@/lib/review/comment";
 import { requestChanges } from "@/lib/review/request-changes";
 import { revealField } from "@/lib/review/reveal";
-import { logger } from "@/lib/server/logger";
-import { getDb } from "@/lib/server/db";
+import { supportAction } from "@/lib/server/action";
 
-type Input = Record<string, unknown> & { applicationId: string };
+// Each service parses the rest of its input; the application is named so the page can be refreshed.
+const reviewInput = z.looseObject({ applicationId: z.string().max(100) });
+type ReviewInput = z.infer<typeof reviewInput>;
 
-async function failure(error: unknown, applicationId: string): Promise<ReviewActionResult> {
-  if (isAppError(error)) {
-    if (error.code === "conflict") return { ok: false, error: "conflict", status: await getApplicationStatus(await getDb(), { applicationId }) };
-    if (error.code === "forbidden" || error.code === "unauthenticated") return { ok: false, error: "forbidden" };
-    if (error.code === "not_found") return { ok: false, error: "notFound" };
-    if (error.fields) return { ok: false, error: "invalid", fields: error.fields };
-    return { ok: false, error: "failed" };
-  }
-  if (error instanceof ZodError) {
-    const fields = Object.fromEntries(error.issues.map((i) => [i.path.join("."), i.message.startsWith("review.") ? i.message : "review.errors.failed"]));
-    return { ok: false, error: "invalid", fields };
-  }
-  logger.error("review.action_failed", { error: String(error) });
-  return { ok: false, error: "failed" };
-}
-
-async function act(raw: Input, run: (actor: { id: string; role: "support" }) => Promise<string | void>, revalidate = true): Promise<ReviewActionResult> {
-  // Whatever a caller posts arrives here; a missing argument must fail validation, not crash.
-  const input = (raw && typeof raw === "object" ? raw : {}) as Input;
-  let value: string | void;
+/** Runs one review step; a lost race answers where the application stands now and shows the page as it is. */
+async function review<T>(input: ReviewInput, db: Db, run: () => Promise<T>, refresh = true): Promise<T> {
+  const page = `/support/review/${input.applicationId}`;
   try {
-    const actor = await requireSupportActor();
-    value = await run(actor);
+    const value = await run();
+    if (refresh) revalidatePath(page);
+    return value;
   } catch (error) {
-    const result = await failure(error, String(input.applicationId));
-    // A lost race shows the page as it is now.
-    if (!result.ok && result.error === "conflict") revalidatePath(`/support/review/${input.applicationId}`);
-    return result;
+    if (!isAppError(error) || error.code !== "conflict") throw error;
+    revalidatePath(page);
+    const status = await getApplicationStatus(db, { applicationId: input.applicationId });
+    const t = await getTranslations("review");
+    throw new AppError("conflict", error.message, undefined, { reason: "application.moved", values: { status: status ? (t as unknown as (key: string) => string)(`status.${status}`) : "—" } });
   }
-  if (revalidate) revalidatePath(`/support/review/${input.applicationId}`);
-  return value === undefined ? { ok: true } : { ok: true, value };
 }
 
-export async function commentAction(input: Input): Promise<ReviewActionResult> {
-  return act(input, async (actor) => void (await addFieldComment(await getDb(), dataKeyRing(), actor, input)));
-}
+export const commentAction = supportAction(reviewInput, async function commentAction(input, { actor, db }) {
+  return review(input, db, async () => void (await addFieldComment(db, dataKeyRing(), actor, input)));
+});
 
-export async function deleteCommentAction(input: Input): Promise<ReviewActionResult> {
-  return act(input, async (actor) => deleteFieldComment(await getDb(), actor, input));
-}
+export const deleteCommentAction = supportAction(reviewInput, async function deleteCommentAction(input, { actor, db }) {
+  return review(input, db, () => deleteFieldComment(db, actor, input));
+});
 
-export async function requestChangesAction(input: Input): Promise<ReviewActionResult> {
-  return act(input, async (actor) => void (await requestChanges(await getDb(), actor, input)));
-}
+export const requestChangesAction = supportAction(reviewInput, async function requestChangesAction(input, { actor, db }) {
+  return review(input, db, async () => void (await requestChanges(db, actor, input)));
+});
 
-export async function approveAction(input: Input): Promise<ReviewActionResult> {
-  return act(input, async (actor) => void (await approveApplication(await getDb(), actor, input)));
-}
+export const approveAction = supportAction(reviewInput, async function approveAction(input, { actor, db }) {
+  return review(input, db, async () => void (await approveApplication(db, actor, input)));
+});
 
-export async function revealAction(input: Input): Promise<ReviewActionResult> {
-  return act(input, async (actor) => (await revealField(await getDb(), dataKeyRing(), actor, input)).value, false);
-}
+export const revealAction = supportAction(reviewInput, async function revealAction(input, { actor, db }) {
+  return review(input, db, async () => (await revealField(db, dataKeyRing(), actor, input)).value, false);
+});

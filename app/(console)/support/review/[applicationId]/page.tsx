@@ -5,7 +5,15 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { DecisionPanel } from "@/components/review/decision-panel";
 import { MiniProgramCard } from "@/components/review/mini-program-card";
 import { ReviewField } from "@/components/review/review-field";
-import { StatusBadge } from "@/components/review/status-badge";
+import { ApplicationStatusBadge } from "@/components/ui/status-badge";
+import { HandoffPanel } from "@/components/wechat/handoff-panel";
+import { LiveStatus } from "@/components/wechat/live-status";
+import { SandboxAdvanceButton } from "@/components/wechat/sandbox-advance";
+import { loadApplicationStatusById } from "@/lib/applications/load-application";
+import { livePolled, wechatPending } from "@/lib/applications/lifecycle";
+import { getConfig } from "@/lib/config";
+import { knownWeChatState } from "@/lib/wechat/application-status";
+import { handoffView } from "@/lib/wechat/handoff-view";
 import { Timeline } from "@/components/review/timeline";
 import { Waited } from "@/components/review/waited";
 import { requirePageUser } from "@/lib/auth/guard";
@@ -13,9 +21,9 @@ import { dataKeyRing } from "@/lib/crypto/keys";
 import { isAppError } from "@/lib/errors";
 import { isUuid } from "@/lib/pagination/cursor";
 import { getReviewDetail } from "@/lib/review/detail";
-import { fieldLabelFor, valueLabelFor } from "@/lib/review/field-labels";
+import { fieldLabelFor, valueLabelFor } from "@/lib/i18n/field-labels";
 import { groupBySection } from "@/lib/review/sections";
-import { getDb } from "@/lib/server/db";
+import { getDb } from "@/lib/runtime/db";
 import { approveAction, commentAction, deleteCommentAction, requestChangesAction, revealAction } from "./actions";
 
 type Params = Promise<{ applicationId: string }>;
@@ -42,6 +50,7 @@ export default async function ReviewDetailPage({ params }: { params: Params }) {
   const tAll = await getTranslations();
   const format = await getFormatter();
   const { application: app } = detail;
+  const [handoff, status] = await Promise.all([handoffView(app.status, app.wechatHandoff), loadApplicationStatusById(await getDb(), { applicationId: app.id })]);
   const editable = app.status === "pending_review";
   const label = (path: string) => fieldLabelFor(tAll, path);
   const sectionTitle = (key: string) => (key === "other" ? t("sections.other") : tAll(`wizard.steps.${key}` as never));
@@ -57,8 +66,12 @@ export default async function ReviewDetailPage({ params }: { params: Params }) {
       <header className="flex flex-col gap-3">
         <div className="flex flex-wrap items-center gap-3">
           <h1 id="page-title" className="text-2xl font-semibold">{t("detail.title", { merchant: app.merchantName })}</h1>
-          <StatusBadge status={app.status} />
+          <ApplicationStatusBadge status={app.status} />
+          {app.wechatState && !knownWeChatState(app.wechatState) ? <code className="rounded bg-red-50 px-2 py-0.5 text-xs text-red-900" data-testid="wechat-raw-state">{app.wechatState}</code> : null}
         </div>
+        <LiveStatus url={`/api/support/applications/${app.id}/status`} version={status?.version ?? ""} active={livePolled.includes(app.status)} />
+        {handoff ? <HandoffPanel view={handoff} /> : null}
+        {getConfig().wechat.sandbox && wechatPending.includes(app.status as (typeof wechatPending)[number]) ? <SandboxAdvanceButton applicationId={app.id} /> : null}
         <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
           <div>
             <dt className="text-slate-600">{t("detail.applicationId")}</dt>

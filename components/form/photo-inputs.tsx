@@ -1,0 +1,75 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { useFormContext } from "react-hook-form";
+import { ControlledField } from "./controlled-field";
+import { PhotoField } from "@/components/media/photo-field";
+import { FieldFeedbackFor } from "@/components/review/merchant-feedback";
+import { FieldError } from "@/components/ui/field";
+import type { PicFile } from "@/lib/qualification/schema";
+
+export function PhotoInput({ name, hint }: { name: string; hint?: ReactNode }) {
+  const { trigger } = useFormContext();
+  const t = useTranslations("wizard.hints");
+  return (
+    <ControlledField
+      name={name}
+      render={({ field, meta: { id, label: fieldLabel, error, optional } }) => (
+        <>
+        <PhotoField
+          id={id}
+          label={fieldLabel}
+          optional={optional}
+          hint={hint ?? t("photoHint")}
+          error={error}
+          value={(field.value as PicFile | null | undefined) ?? null}
+          onChange={(value) => {
+            field.onChange(value ?? undefined);
+            void trigger(name);
+          }}
+        />
+        <FieldFeedbackFor name={name} />
+        </>
+      )}
+    />
+  );
+}
+
+/** Up to `max` photos stored as an array of PicFile at `name`. */
+export function PhotoListInput({ name, max, label }: { name: string; max: number; label?: string }) {
+  const { trigger } = useFormContext();
+  const t = useTranslations("wizard");
+  return (
+    <ControlledField
+      name={name}
+      render={({ field, meta: { id, label: fieldLabel, error, optional } }) => {
+        const list = ((field.value as (PicFile | null)[] | undefined) ?? []).filter(Boolean) as PicFile[];
+        const set = (next: PicFile[]) => {
+          field.onChange(next);
+          void trigger(name);
+        };
+        const slots = list.length < max ? [...list, null] : list;
+        return (
+          <fieldset className="flex flex-col gap-3" aria-describedby={error ? `${id}-error` : undefined}>
+            <legend className="mb-1 text-sm font-medium text-slate-800">
+              {label ?? fieldLabel}
+              {optional ? <span className="ml-1 font-normal text-slate-600" data-optional>{optional}</span> : null}
+            </legend>
+            {slots.map((pic, index) => (
+              <PhotoField
+                key={pic ? pic.media_id : `new-${index}`}
+                id={`${id}-${index}`}
+                label={pic ? t("picker.photoN", { n: index + 1 }) : t("picker.addPhoto")}
+                value={pic}
+                onChange={(value) => set(value ? (pic ? list.map((p, i) => (i === index ? value : p)) : [...list, value]) : list.filter((_, i) => i !== index))}
+              />
+            ))}
+            <FieldFeedbackFor name={name} />
+            <FieldError id={id} error={error} />
+          </fieldset>
+        );
+      }}
+    />
+  );
+}
