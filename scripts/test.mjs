@@ -31,22 +31,51 @@ const faultsOk = process.env.FAULT_TESTS !== "1" || run("fault tests (server kil
 
 let passed = 0;
 let failed = typesOk ? 0 : 1;
+// Named again at the very end, so the last lines of a long CI log say what failed.
+const failures = typesOk ? [] : ["type check"];
 for (const [file, ok] of [["vitest.json", unitOk], ["faults.json", faultsOk]]) {
   const report = path.join(results, file);
   if (existsSync(report)) {
-    const { numPassedTests, numFailedTests } = JSON.parse(readFileSync(report, "utf8"));
+    const { numPassedTests, numFailedTests, testResults = [] } = JSON.parse(readFileSync(report, "utf8"));
     passed += numPassedTests;
     failed += numFailedTests;
-  } else if (!ok) failed += 1;
+    for (const suite of testResults) {
+      const where = path.relative(root, suite.name);
+      for (const test of suite.assertionResults ?? []) {
+        if (test.status === "failed") failures.push(`${where} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+      }
+      if (suite.status === "failed" && !(suite.assertionResults ?? []).some((test) => test.status === "failed")) failures.push(`${where}: ${firstLine(suite.message)}`);
+    }
+  } else if (!ok) {
+    failed += 1;
+    failures.push(`${file}: no report`);
+  }
 }
 const playwright = path.join(results, "e2e.json");
 if (existsSync(playwright)) {
-  const { stats } = JSON.parse(readFileSync(playwright, "utf8"));
+  const { stats, suites = [] } = JSON.parse(readFileSync(playwright, "utf8"));
   passed += stats.expected + stats.flaky;
   failed += stats.unexpected;
-} else if (!e2eOk) failed += 1;
+  const visit = (suite, titles) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status === "unexpected") failures.push(`${spec.file} › ${[...titles, spec.title].join(" › ")}: ${firstLine(test.results?.at(-1)?.error?.message)}`);
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child, [...titles, child.title]);
+  };
+  for (const suite of suites) visit(suite, []);
+} else if (!e2eOk) {
+  failed += 1;
+  failures.push("end to end: no report");
+}
+
+function firstLine(text) {
+  return String(text ?? "").replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((line) => line.trim()) ?? "";
+}
 
 const ok = typesOk && unitOk && e2eOk && faultsOk;
 if (!ok && failed === 0) failed = 1;
+if (failures.length) console.log(`\nFailed:\n${failures.map((line) => `  - ${line.slice(0, 400)}`).join("\n")}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(ok ? 0 : 1);

@@ -168,8 +168,8 @@ describe.each(testEngines)("payments API on %s", (engine) => {
       const { payment } = await createPayment(t.db, deps, { merchantId: merchantB, idempotencyKey: randomUUID(), body: body({ openid: "o-hook" }) });
       const deliver = () => deliverDueWebhooks(t.db, testKeyRing, { allowHttpLocalhost: true, onlyEventId: undefined });
       expect(await deliver()).toMatchObject({ attempted: 1, succeeded: 0 });
-      // Retried later with backoff; made due now for the test.
-      await t.db.update(webhookDeliveries).set({ nextAttemptAt: sql`now()` }).where(eq(webhookDeliveries.endpointId, endpoint.id));
+      // Retried later with backoff; made due a second ago (not the database's now(): its microseconds can be later than the claim's millisecond clock).
+      await t.db.update(webhookDeliveries).set({ nextAttemptAt: new Date(Date.now() - 1_000) }).where(eq(webhookDeliveries.endpointId, endpoint.id));
       expect(await deliver()).toMatchObject({ attempted: 1, succeeded: 1 });
       expect(received).toHaveLength(2);
       const now = Math.floor(Date.now() / 1000);

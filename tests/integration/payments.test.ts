@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { ledgerEntries, merchants, paymentEvents, paymentNotifications, payments, sandboxPayments } from "@/db/schema";
@@ -154,7 +154,7 @@ describe.each(testEngines)("payment notifications on %s", (engine) => {
     const [row] = await t.db.select().from(paymentNotifications).where(eq(paymentNotifications.orderId, order.orderId));
     expect(row!.processedAt).toBeNull();
     expect(row!.lastError).toMatch(/unreachable/);
-    await t.db.update(paymentNotifications).set({ nextAttemptAt: sql`now()` }).where(eq(paymentNotifications.id, row!.id));
+    await t.db.update(paymentNotifications).set({ nextAttemptAt: new Date(Date.now() - 1_000) }).where(eq(paymentNotifications.id, row!.id));
     await drain();
     const [p] = await t.db.select().from(payments).where(eq(payments.orderId, order.orderId));
     expect(p!.amountMinor).toBe(101);
