@@ -8,7 +8,8 @@ import { Button } from "@/components/ui/button";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { Field, Input, inputClass } from "@/components/ui/field";
 import { paymentStatuses } from "@/lib/payments/statuses";
-import { filtersToQuery, type PaymentFilters } from "@/lib/payments/filters";
+import type { PaymentFilters } from "@/lib/payments/filters";
+import { filtersToQuery } from "@/lib/payments/filters-query";
 import { currencies } from "@/lib/money/money";
 
 const day = (d: Date) => format(d, "yyyy-MM-dd");

@@ -1,38 +1,15 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useEffect } from "react";
-import { QueryProvider } from "@/components/providers";
+import dynamic from "next/dynamic";
+import type { LiveStatusProps } from "./status-poller";
+
+// React Query loads only on a page that polls: an application being edited does not.
+const StatusPoller = dynamic(() => import("./status-poller").then((m) => m.StatusPoller), { ssr: false });
 
 /**
  * While WeChat has the application and has not decided, asks the small status endpoint every few
  * seconds and re-renders the page (server data, no reload) when WeChat's answer changed.
  */
 export function LiveStatus(props: LiveStatusProps) {
-  return (
-    <QueryProvider>
-      <StatusPoller {...props} />
-    </QueryProvider>
-  );
-}
-
-type LiveStatusProps = { url: string; version: string; active: boolean; intervalMs?: number };
-
-function StatusPoller({ url, version, active, intervalMs = 3000 }: LiveStatusProps) {
-  const router = useRouter();
-  const { data } = useQuery({
-    queryKey: ["application-status", url],
-    queryFn: async () => {
-      const response = await fetch(url, { cache: "no-store" });
-      if (!response.ok) throw new Error(`status ${response.status}`);
-      return (await response.json()) as { version: string };
-    },
-    enabled: active,
-    refetchInterval: active ? intervalMs : false,
-  });
-  useEffect(() => {
-    if (data && data.version !== version) router.refresh();
-  }, [data, version, router]);
-  return null;
+  return props.active ? <StatusPoller {...props} /> : null;
 }

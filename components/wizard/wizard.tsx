@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { clsx } from "clsx";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, useTransition, type ReactNode } from "react";
 import { FormProvider, useForm, type FieldValues, type Resolver } from "react-hook-form";
 import type { MiniProgramProfile } from "@/db/schema/accounts";
 import { OptionalFieldsProvider } from "@/components/form";
@@ -35,7 +35,11 @@ export type WizardProps = {
 export function Wizard({ draft, miniProgram, merchantName, flags: initialFlags = [] }: WizardProps) {
   const t = useTranslations("wizard");
   const router = useRouter();
+  // A step change paints its heading and progress in the next frame; the step's fields (and the
+  // whole-application check) render right after, in a transition, so the click never waits for them.
   const [step, setStep] = useState<WizardStep>(draft.step);
+  const [shownStep, setShownStep] = useState<WizardStep>(draft.step);
+  const [, startStepRender] = useTransition();
   const stepRef = useRef(step);
   stepRef.current = step;
   const context = useMemo<QualificationContext>(() => ({ merchantName, today: chinaToday() }), [merchantName]);
@@ -66,6 +70,7 @@ export function Wizard({ draft, miniProgram, merchantName, flags: initialFlags =
       if ((WIZARD_STEPS as readonly string[]).includes(pending.step)) {
         stepRef.current = pending.step as WizardStep;
         setStep(pending.step as WizardStep);
+        setShownStep(pending.step as WizardStep);
       }
       schedule();
     }
@@ -91,17 +96,34 @@ export function Wizard({ draft, miniProgram, merchantName, flags: initialFlags =
     setStep(next);
     // The new step is saved with the next autosave, off this frame; typed values are already on their way.
     schedule();
-    setCrossStep(checkAll);
+    startStepRender(() => {
+      setShownStep(next);
+      setCrossStep(checkAll);
+    });
   };
-  // Focus the new step's heading once it is rendered (not on first load), without the forced layout of scrolling.
+  // Focus the new step's heading (not on first load), without the forced layout of scrolling; a
+  // flagged field's link focuses that field once its step's fields are rendered.
   const mounted = useRef(false);
   useEffect(() => {
-    const field = focusField.current ? document.getElementById(fieldId(focusField.current)) : null;
-    focusField.current = null;
-    if (field) field.focus();
-    else if (mounted.current) heading.current?.focus({ preventScroll: true });
-    mounted.current = true;
+    if (!mounted.current || focusField.current) {
+      mounted.current = true;
+      return;
+    }
+    // After the frame is painted, when layout is already done, so focusing forces none.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => heading.current?.focus({ preventScroll: true }))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [step]);
+  useEffect(() => {
+    const field = focusField.current ? document.getElementById(fieldId(focusField.current)) : null;
+    if (!field) return;
+    focusField.current = null;
+    field.focus();
+  }, [shownStep]);
+  const rendering = shownStep !== step;
 
   // handleSubmit checks the step and focuses the first problem; after it, every field re-validates as it changes.
   // The warning lasts while the step still shows errors; fixing them turns the button back into Next.
@@ -138,20 +160,16 @@ export function Wizard({ draft, miniProgram, merchantName, flags: initialFlags =
           <h2 id="wizard-step-title" ref={heading} tabIndex={-1} className="text-xl font-semibold text-slate-900 focus:outline-none">
             {t(`steps.${step}`)}
           </h2>
-          <fieldset disabled={save.state === "conflict" || save.state === "locked"} className="contents">
-            {step === "subject" ? <SubjectStep miniProgram={miniProgram} /> : null}
-            {step === "license" ? <LicenseStep /> : null}
-            {step === "identity" ? <IdentityStep /> : null}
-            {step === "contact" ? <ContactStep /> : null}
-            {step === "account" ? <AccountStep merchantName={merchantName} /> : null}
-            {step === "additional" ? <AdditionalStep /> : null}
+          {/* The step being left stays on screen, disabled, for the frame or two its successor takes. */}
+          <fieldset disabled={rendering || save.state === "conflict" || save.state === "locked"} aria-busy={rendering} className="contents">
+            <StepFields step={shownStep} miniProgram={miniProgram} merchantName={merchantName} />
           </fieldset>
-          {step === "review" ? (
+          {shownStep === "review" ? (
             <ReviewStep
               values={values}
               errors={allErrors}
               onEdit={goTo}
-              disabled={save.state === "conflict" || save.state === "locked"}
+              disabled={rendering || save.state === "conflict" || save.state === "locked"}
               flagged={
                 flags.length > 0 ? (
                   <FlaggedFieldsList
@@ -208,6 +226,17 @@ export function Wizard({ draft, miniProgram, merchantName, flags: initialFlags =
     </FormProvider>
   );
 }
+
+/** One step's fields; memoised, so the frame that changes step does not re-render the step being left. */
+const StepFields = memo(function StepFields({ step, miniProgram, merchantName }: { step: WizardStep; miniProgram: MiniProgramProfile | null; merchantName: string }) {
+  if (step === "subject") return <SubjectStep miniProgram={miniProgram} />;
+  if (step === "license") return <LicenseStep />;
+  if (step === "identity") return <IdentityStep />;
+  if (step === "contact") return <ContactStep />;
+  if (step === "account") return <AccountStep merchantName={merchantName} />;
+  if (step === "additional") return <AdditionalStep />;
+  return null;
+});
 
 function flattenErrors(errors: unknown, prefix = ""): Record<string, true> {
   if (!errors || typeof errors !== "object") return {};

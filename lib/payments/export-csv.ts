@@ -30,21 +30,29 @@ function literal(value: unknown): string {
   throw new TypeError(`No literal for ${typeof value}`);
 }
 
-/** Minor units to an exact decimal string with the currency's digits (1250 CNY → 12.50, 1250 JPY → 1250). */
+/**
+ * Minor units to an exact decimal string with the currency's digits (1250 CNY → 12.50, 1250 JPY → 1250):
+ * bigint × a numeric literal of that scale keeps the scale, at a fraction of a numeric division's cost.
+ */
 function decimal(minor: SQL): SQL {
-  const exponent = sql.raw(`case currency ${Object.entries(currencyExponent).map(([c, e]) => `when '${c}' then ${e}`).join(" ")} else 2 end`);
-  return sql`round(${minor}::numeric / power(10::numeric, ${exponent}), ${exponent})::text`;
+  const scaled = (e: number) => (e === 0 ? sql`(${minor})::text` : sql`((${minor}) * ${sql.raw(`0.${"0".repeat(e - 1)}1`)})::text`);
+  const cases = Object.entries(currencyExponent).map(([c, e]) => sql`when ${sql.raw(`'${c}'`)} then ${scaled(e)}`);
+  return sql`case currency ${sql.join(cases, sql` `)} else ${scaled(2)} end`;
 }
+
+// Compared by first character: half the cost of a regular expression on every value.
+const formulaStarts = sql.raw(`array['-', '=', '+', '@', chr(9), chr(13), '＝', '＋', '－', '＠']`);
 
 /**
  * Text a spreadsheet would run as a formula (leading = + - @, tab, CR, or their full-width forms)
  * gets a leading apostrophe, as https://owasp.org/www-community/attacks/CSV_Injection advises.
  */
 function formulaSafe(column: SQL): SQL {
-  return sql`case when ${column} ~ '^[-=+@\t\r＝＋－＠]' then '''' || ${column} else ${column} end`;
+  return sql`case when left(${column}, 1) = any(${formulaStarts}) then '''' || ${column} else ${column} end`;
 }
 
-const chinaTime = (column: SQL) => sql`to_char(${column} at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS')`;
+// 2026-11-20 08:30:05 in China time: a timestamp's text under the ISO DateStyle (PostgreSQL's default; COPY sets it).
+const chinaTime = (column: SQL) => sql`date_trunc('second', ${column} at time zone 'Asia/Shanghai')::text`;
 
 /** The export's columns, formatted by PostgreSQL; empty values are NULL so both paths write nothing for them. */
 function exportColumns(labels: CsvLabels): SQL {
@@ -73,11 +81,18 @@ export function exportPaymentsCsv(handle: { db: Db; engine: Engine }, options: O
   return handle.engine === "postgres" ? copyExport(handle.db, options) : batchedExport(handle.db, options);
 }
 
-function copyExport(db: Db, { merchantId, filters, labels }: Options): ReadableStream<Uint8Array> {
+/** The export's `COPY (SELECT …) TO STDOUT (FORMAT csv)`, without header or BOM (also the bench's limit). */
+export function exportCopyStatement({ merchantId, filters, labels }: Omit<Options, "batchSize">): string {
   const where = paymentConditions(merchantId, { ...filters, after: undefined, before: undefined });
   const query = dialect.sqlToQuery(sql`select ${exportColumns(labels)} from payments where ${where} order by created_at desc, id desc`);
   // COPY takes no bind parameters: the (validated) filter values are inlined as quoted literals.
   const text = query.sql.replace(/\$(\d+)/g, (_, n: string) => literal(query.params[Number(n) - 1]));
+  return `COPY (${text}) TO STDOUT (FORMAT csv)`;
+}
+
+function copyExport(db: Db, options: Options): ReadableStream<Uint8Array> {
+  const { labels } = options;
+  const statement = exportCopyStatement(options);
   const pool = (db as unknown as { $client: Pool }).$client;
   let client: PoolClient | undefined;
   let source: Readable | undefined;
@@ -92,7 +107,9 @@ function copyExport(db: Db, { merchantId, filters, labels }: Options): ReadableS
       controller.enqueue(bom);
       controller.enqueue(new TextEncoder().encode(header(labels)));
       client = await pool.connect();
-      source = client.query(copyTo(`COPY (${text}) TO STDOUT (FORMAT csv)`));
+      // The timestamps' text form is ISO (2026-11-20 08:30:05) whatever the server's default DateStyle.
+      await client.query("set datestyle = 'ISO, YMD'");
+      source = client.query(copyTo(statement));
       source.on("end", () => release());
       source.on("error", (error) => release(error));
       reader = (Readable.toWeb(source) as ReadableStream<Uint8Array>).getReader();

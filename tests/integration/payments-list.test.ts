@@ -81,7 +81,7 @@ describe.each(testEngines)("transactions view queries on %s", (engine) => {
 
   it("streams the filtered set as CSV for finance staff: BOM, China time, status labels, fee and net, formulas defused", async () => {
     await t.db.insert(payments).values([
-      { merchantId: M, orderId: "=HYPERLINK(1)", merchantOrderId: "@SUM(A1)", amountMinor: 12_345, feeMinor: 74, currency: "CNY", status: "SUCCEEDED", description: "-2+3 \"quoted\", a\\b", createdAt: new Date("2026-10-01T16:30:00Z"), paidAt: new Date("2026-10-01T16:30:05Z") },
+      { merchantId: M, orderId: "=HYPERLINK(1)", merchantOrderId: "＠SUM(A1)", amountMinor: 12_345, feeMinor: 74, currency: "CNY", status: "SUCCEEDED", description: "-2+3 \"quoted\", a\\b", createdAt: new Date("2026-10-01T16:30:00Z"), paidAt: new Date("2026-10-01T16:30:05.900Z") },
       { merchantId: M, orderId: "J1", merchantOrderId: "J1", amountMinor: 1250, currency: "JPY", status: "PENDING", createdAt: new Date("2026-10-01T16:00:00Z") },
     ]);
     const bytes = new Uint8Array(await new Response(exportPaymentsCsv(t, { merchantId: M, filters: { status: "SUCCEEDED" }, labels: zhLabels, batchSize: 7 })).arrayBuffer());
@@ -91,7 +91,8 @@ describe.each(testEngines)("transactions view queries on %s", (engine) => {
     expect(lines).toHaveLength(1 + 111 + 1);
     // 06:00 UTC is 14:00 in China.
     expect(lines).toContain("C000000000000000000001,M1,SUCCEEDED,支付成功,2.00,0.00,2.00,CNY,2026-11-20 14:00:00,,");
-    expect(lines.at(-1)).toBe(`'=HYPERLINK(1),'@SUM(A1),SUCCEEDED,支付成功,123.45,0.74,122.71,CNY,2026-10-02 00:30:00,2026-10-02 00:30:05,"'-2+3 ""quoted"", a\\b"`);
+    // A full-width ＠ is a formula too; seconds are cut, never rounded up.
+    expect(lines.at(-1)).toBe(`'=HYPERLINK(1),'＠SUM(A1),SUCCEEDED,支付成功,123.45,0.74,122.71,CNY,2026-10-02 00:30:00,2026-10-02 00:30:05,"'-2+3 ""quoted"", a\\b"`);
     const pending = await new Response(exportPaymentsCsv(t, { merchantId: M, filters: { q: "J1" }, labels: enLabels })).text();
     expect(pending.trim().split("\n")[1]).toBe("J1,J1,PENDING,Pending,1250,0,0,JPY,2026-10-02 00:00:00,,");
     expect(exportFileName({ from: "2026-11-01", to: "2026-11-20" })).toBe("payments-2026-11-01-to-2026-11-20.csv");
