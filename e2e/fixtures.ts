@@ -59,5 +59,18 @@ export async function answerTwoFactor(page: Page, secret: string) {
 /** `test.use(asRole("support"))` starts a test signed in, from the state global setup saved. */
 export const asRole = (role: Role) => ({ storageState: storageStateFor(role) });
 
-export const test = base;
+/**
+ * Playwright's test, with every page watched for words its page did not send: a client component
+ * asking for a message outside its page's namespaces logs MISSING_MESSAGE and fails the test.
+ */
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const missing: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" && message.text().includes("MISSING_MESSAGE")) missing.push(message.text());
+    });
+    await use(page);
+    expect(missing, "messages a client component asked for that its page did not send").toEqual([]);
+  },
+});
 export { expect };

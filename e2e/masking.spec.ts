@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { e2eDraftViewer, e2eIdCardNumber, e2eReviewMerchants } from "./seed/fixtures";
 import { signInThroughApi } from "./sign-in";
 import { signInAsE2eMerchant } from "./wizard-helpers";

@@ -1,5 +1,5 @@
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { storageStateFor } from "./fixtures";
+import type { BrowserContext, Page } from "@playwright/test";
+import { expect, storageStateFor, test } from "./fixtures";
 import { e2eReviewMerchants } from "./seed/fixtures";
 import { signInThroughApi } from "./sign-in";
 

@@ -1,7 +1,7 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { e2eIdCardNumber, e2eReviewMerchants, e2eSecondSupport } from "./seed/fixtures";
 import { readFileSync } from "node:fs";
-import { storageStateFor } from "./fixtures";
+import { expect, storageStateFor, test } from "./fixtures";
 import { signInThroughApi } from "./sign-in";
 
 // Read, not imported: this package is ESM and JSON imports would need import attributes.

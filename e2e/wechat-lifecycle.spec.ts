@@ -1,8 +1,8 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import jsQR from "jsqr";
 import sharp from "sharp";
 import { readFileSync } from "node:fs";
-import { storageStateFor } from "./fixtures";
+import { expect, storageStateFor, test } from "./fixtures";
 import { e2eAppid, e2eReviewMerchants } from "./seed/fixtures";
 import { signInThroughApi } from "./sign-in";
 

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { chooseRadio, expectStep, fill, next, signInAsE2eMerchant, zh } from "./wizard-helpers";
+import { expect, test } from "./fixtures";
 
 const f = zh.fields;
 const draftSaves = (url: string, method: string) => url.endsWith("/api/application/draft") && method === "PUT";

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { APIResponse, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { chooseRadio, expectStep, fill, next, setDate, signInAsE2eMerchant, zh, zhValidation } from "./wizard-helpers";
 
 const f = zh.fields;
@@ -103,10 +104,15 @@ test("invalid values show the right message on the right field, and submitting i
   await expect(page.getByRole("region", { name: /结算账户/ })).toContainText(zhValidation.accountNumber);
 
   // The server refuses the same draft with field messages of its own.
-  const { application } = (await (await page.request.get("/api/application")).json()) as { application: { draft: { version: number } } };
-  const refused = await page.request.post("/api/application/submit", { data: { version: application.draft.version } });
-  expect(refused.status()).toBe(422);
-  const body = (await refused.json()) as { error: { fields: Record<string, string> } };
+  // The page may still be saving (a step's fields settle after it shows): a 409 names an older
+  // version, so the version is read again until the submission meets the current draft.
+  let refused: APIResponse | undefined;
+  await expect.poll(async () => {
+    const { application } = (await (await page.request.get("/api/application")).json()) as { application: { draft: { version: number } } };
+    refused = await page.request.post("/api/application/submit", { data: { version: application.draft.version } });
+    return refused.status();
+  }).toBe(422);
+  const body = (await refused!.json()) as { error: { fields: Record<string, string> } };
   expect(body.error.fields).toMatchObject({
     "id_card_info.id_card_number": "validation.idCardNumber",
     "id_card_info.id_card_address": "validation.addressRequired",

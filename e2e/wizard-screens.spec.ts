@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { passportAgentApplication } from "../tests/fixtures/qualification";
+import { expect, test } from "./fixtures";
 import { expectStep, photo, signInAsE2eMerchant, zh } from "./wizard-helpers";
 
 // Not a test of behaviour: `SCREENSHOTS=1 npx playwright test e2e/wizard-screens.spec.ts` saves every

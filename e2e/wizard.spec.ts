@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { chooseRadio, expectNoHorizontalScroll, expectStep, fill, next, seriousViolations, setDate, signInAsE2eMerchant, upload, zh, zhValidation } from "./wizard-helpers";
 
 const f = zh.fields;

@@ -7,7 +7,7 @@ import { LanguageSwitch } from "./language-switch";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
-export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+export async function AppShell({ user, signOut, children }: { user: SessionUser; signOut: { action: (form: FormData) => Promise<unknown>; token: string }; children: ReactNode }) {
   const t = await getTranslations("common");
   return (
     <div className="flex min-h-screen flex-col">
@@ -23,7 +23,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
           <div className="hidden items-center gap-x-5 text-sm md:flex">
             <AccountSummary user={user} />
             <LanguageSwitch id="language-switch-desktop" />
-            <SignOutButton />
+            <SignOutButton {...signOut} />
           </div>
           {/* On phones the account details fold into a disclosure so the page starts near the top. */}
           <details className="group relative md:hidden">
@@ -34,7 +34,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
             <div className="absolute right-0 z-20 mt-2 flex w-72 flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-lg">
               <AccountSummary user={user} />
               <LanguageSwitch id="language-switch-mobile" />
-              <SignOutButton />
+              <SignOutButton {...signOut} />
             </div>
           </details>
         </div>

@@ -1,14 +1,13 @@
-"use client";
-
-import { signOut } from "next-auth/react";
-import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 
-export function SignOutButton() {
-  const t = useTranslations("common.shell");
+/** A form post to a server action: works before the page's scripts load and ships no auth client. */
+export async function SignOutButton({ action, token }: { action: (form: FormData) => Promise<unknown>; token: string }) {
+  const t = await getTranslations("common.shell");
   return (
-    <Button variant="secondary" onClick={() => signOut({ callbackUrl: "/login" })}>
-      {t("signOut")}
-    </Button>
+    <form action={action as (form: FormData) => Promise<void>}>
+      <input type="hidden" name="token" value={token} />
+      <Button type="submit" variant="secondary">{t("signOut")}</Button>
+    </form>
   );
 }

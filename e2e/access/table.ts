@@ -274,6 +274,9 @@ function peopleRows(): Row[] {
     { key: "ACTION app/(console)/account/actions.ts#changePasswordAction", body: [{ current: "wrong", password: "a-long-new-password", confirm: "a-long-new-password" }], expect: signedIn(200), verify: refused(visitors) },
     // An incomplete body changes nobody's settings (the e2e opt-out spec saves real ones).
     { key: "ACTION app/(console)/account/actions.ts#mailSettingsAction", body: [{}], expect: signedIn(200), verify: refused(visitors) },
+    // Without its page's token a sign-out is refused and ends nobody's sessions (the shared accounts
+    // of every other spec stay signed in); e2e/auth.spec.ts signs out through the button.
+    { key: "ACTION app/(console)/account/actions.ts#signOutAction", body: [{}], expect: signedIn(200), verify: guarded(["merchantA", "viewerA", "merchantB", "support", "supportAdmin"]) },
     { key: "ACTION app/(console)/account/actions.ts#confirmTwoFactorAction", body: [{ code: "000000" }], expect: signedIn(200), verify: refused(visitors) },
     teamAction("inviteMemberAction", { email: "not-an-email", role: "viewer" }),
     teamAction("resendMemberInvitationAction", { id: unknownId }),

@@ -30,6 +30,13 @@ test("the server log of the whole run holds no personal data and no typed passwo
   expect(found).toEqual([]);
 });
 
+test("every page the run rendered had its words: the server log names no missing message", () => {
+  // Each page sends the browser only its own namespaces; a client component rendered on the server
+  // with a key outside them logs next-intl's MISSING_MESSAGE here.
+  const log = readFileSync(path.join(dataDir, "server.log"), "utf8");
+  expect(log.split("\n").filter((line) => line.includes("MISSING_MESSAGE"))).toEqual([]);
+});
+
 test("the raw database files hold no personal data and no password in the clear", () => {
   const pglite = path.join(dataDir, "pglite");
   const all = files(pglite);

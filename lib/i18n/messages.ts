@@ -61,3 +61,29 @@ export const messagesByLocale = {
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof messagesByLocale)["zh-CN"];
+
+/** A namespace, or a part of one (`review.status`) when a page needs only that part. */
+export type Namespace = keyof Messages | `${keyof Messages}.${string}`;
+
+/** What every page's client components may need: the shell, failure sentences and field rules. */
+export const baseNamespaces = ["common", "errors", "validation"] as const satisfies readonly Namespace[];
+
+/** The part of a language's messages sent to the browser for a page: the base and `namespaces`. */
+export function clientMessages(messages: Messages, namespaces: readonly Namespace[]): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  const names = [...new Set<string>([...baseNamespaces, ...namespaces])];
+  // A part whose whole namespace is sent anyway is skipped.
+  for (const name of names.filter((n) => !names.some((other) => n.startsWith(`${other}.`)))) {
+    const [head, ...rest] = name.split(".");
+    let from: unknown = messages;
+    let to = picked;
+    for (const key of [head!, ...rest].slice(0, -1)) {
+      from = (from as Record<string, unknown> | undefined)?.[key];
+      to = (to[key] ??= {}) as Record<string, unknown>;
+    }
+    const last = rest.length ? rest.at(-1)! : head!;
+    const value = (from as Record<string, unknown> | undefined)?.[last];
+    if (value !== undefined) to[last] = value;
+  }
+  return picked;
+}

@@ -7,8 +7,10 @@ import { saveMailSettings } from "@/lib/accounts/mail-settings";
 import { mailSettingsSchema } from "@/lib/accounts/mail-settings-schema";
 import { changePassword } from "@/lib/accounts/passwords";
 import { confirmEnrolment } from "@/lib/accounts/two-factor";
+import { signOutCurrentUser } from "@/lib/auth/sign-out";
 import { dataKeyRing } from "@/lib/crypto/keys";
-import { accountAction, formFields, type FormAnswer } from "@/lib/server/action";
+import { redirect } from "next/navigation";
+import { accountAction, formFields, publicAction, type FormAnswer } from "@/lib/server/action";
 
 // A person's own account: any signed-in user, staff before two-factor enrolment included.
 
@@ -24,4 +26,13 @@ export const mailSettingsAction = accountAction(mailSettingsSchema, async functi
 
 export const confirmTwoFactorAction = accountAction(z.object({ code: z.string().trim().regex(/^\d{6}$/, "login.codeInvalid") }), async function confirmTwoFactorAction({ code }, { actor, db }): Promise<FormAnswer & { recoveryCodes: string[] }> {
   return { recoveryCodes: await confirmEnrolment(db, dataKeyRing(), actor.id, code) };
+});
+
+// A plain form post (no next-auth client on the page), open to a visitor whose session already
+// ended elsewhere so the button always leaves; a live session must send its form's token.
+const signOutForm = z.preprocess((raw) => (raw instanceof FormData ? Object.fromEntries(raw) : raw), z.object({ token: z.string().max(100).optional() }).catch({}));
+
+export const signOutAction = publicAction(signOutForm, async function signOutAction({ token }): Promise<never> {
+  await signOutCurrentUser(token);
+  redirect("/login");
 });
