@@ -114,7 +114,8 @@ test.describe("funds", () => {
     await expect(page.getByRole("status").filter({ hasText: "已向微信申请提现" })).toBeVisible();
     const progress = page.getByTestId("withdrawal-progress");
     await expect(progress.getByTestId("withdrawal-qrcode")).toBeVisible();
-    expect(await progress.getByTestId("withdrawal-qrcode").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    // The picture is its own request: shown first, decoded a moment later.
+    await expect.poll(() => progress.getByTestId("withdrawal-qrcode").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     await expect(progress.getByTestId("scan-status")).toHaveText("请用管理员微信扫描二维码并确认。");
     // A mark on this document: a reload would make a new one without it (router refreshes keep it).
     await page.evaluate(() => Object.assign(window, { __sameDocument: true }));

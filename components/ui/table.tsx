@@ -57,7 +57,7 @@ export function DataTable<T>({ data, columns, getRowId, rowTestId, rowProps, lab
         </thead>
         <tbody className="divide-y divide-slate-100 max-sm:block">
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} data-testid={rowTestId} {...rowProps?.(row.original)} className="align-top hover:bg-slate-50 max-sm:flex max-sm:flex-wrap max-sm:items-center max-sm:gap-x-3 max-sm:gap-y-1 max-sm:p-3">
+            <tr key={row.id} data-testid={rowTestId} {...rowProps?.(row.original)} className="phone-row align-top hover:bg-slate-50">
               {row.getVisibleCells().map((cell) => {
                 const meta = cell.column.columnDef.meta;
                 const header = cell.column.columnDef.header;
@@ -68,11 +68,10 @@ export function DataTable<T>({ data, columns, getRowId, rowTestId, rowProps, lab
                     key={cell.id}
                     data-label={phone === "detail" ? label : undefined}
                     className={clsx(
-                      "px-3 py-2",
                       meta?.align === "right" && "sm:text-right",
-                      phone === "key" && "max-sm:order-first max-sm:p-0 max-sm:last-of-type:ml-auto",
-                      phone === "detail" && "max-sm:flex max-sm:basis-full max-sm:justify-between max-sm:gap-3 max-sm:p-0 max-sm:text-right max-sm:before:text-left max-sm:before:text-slate-600 max-sm:before:content-[attr(data-label)]",
-                      phone === "hidden" && "max-sm:hidden",
+                      phone === "key" && "phone-key",
+                      phone === "detail" && "phone-detail",
+                      phone === "hidden" && "px-3 py-2 max-sm:hidden",
                     )}
                   >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}

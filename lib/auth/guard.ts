@@ -1,6 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
 import { AppError } from "@/lib/errors";
 import { getDb } from "@/lib/runtime/db";
 import type { UserRole } from "@/db/schema";
@@ -20,14 +21,15 @@ export const TWO_FACTOR_SETUP_PATH = "/account/two-factor";
 /**
  * The signed-in user, re-read from the database on every call (the session's jwt callback checks
  * the session version and lifetime), so that sign-out elsewhere, a changed role or a deactivation
- * take effect at once rather than when the token expires.
+ * take effect at once rather than when the token expires. Once per page render: the layouts and
+ * the page of one request share the answer (React's cache); actions and handlers read it afresh.
  */
-export async function currentUser(): Promise<SessionUser | null> {
+export const currentUser = cache(async function currentUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
   if (!id) return null;
   return findSessionUser(await getDb(), id);
-}
+});
 
 // A support_admin can do everything support can.
 function allowed(user: SessionUser, roles: readonly UserRole[]): boolean {
