@@ -172,7 +172,8 @@ async function pages(db: Db, cookies: Map<string, string>, serverPid: number) {
   const login = await timeWithCpu(() => fetch(`${base}/login`).then((r) => r.text()), serverPid);
   const loginTimes = login.values;
   requests += loginTimes.length;
-  table.push({ measure: "`/login` HTML (a page with no data)", target: "—", measured: `${dist(loginTimes)}; server CPU ${ms(login.cpuPerCall)} a request`, limit: "—", limitMeasured: "—", ratio: "—" });
+  const loginBytes = (await fetch(`${base}/login`).then((r) => r.text())).length;
+  table.push({ measure: `\`/login\` HTML (a page with no data; ${(loginBytes / 1024).toFixed(0)} kB)`, target: "—", measured: `${dist(loginTimes)}; server CPU ${ms(login.cpuPerCall)} a request`, limit: "—", limitMeasured: "—", ratio: "—" });
   const cases: { merchant: (typeof benchMerchants)[number]; label: string; filters: PaymentFilters; pageNumber: number; rsc: boolean }[] = [
     ...filters.map(([label, f]) => ({ merchant: big, label, filters: f, pageNumber: 1, rsc: false })),
     { merchant: big, label: "no filter", filters: {}, pageNumber: 1, rsc: true },
@@ -195,8 +196,9 @@ async function pages(db: Db, cookies: Map<string, string>, serverPid: number) {
     requests += pageTimes.length + 5;
     const sqlTimes = await time(() => paymentPageQuery(db, { merchantId: c.merchant.id, filters: withCursor, limit: pageSize }).query);
     const size = c.merchant.size >= 1_000_000 ? "1M" : "100k";
+    const bytes = (await getText(`/payments?${query}`, cookie, headers)).length;
     table.push({
-      measure: `\`/payments\` ${c.rsc ? "RSC navigation" : "HTML"}, ${size} merchant, ${c.label}, page ${c.pageNumber.toLocaleString("en")}`,
+      measure: `\`/payments\` ${c.rsc ? "RSC navigation" : "HTML"}, ${size} merchant, ${c.label}, page ${c.pageNumber.toLocaleString("en")} (${(bytes / 1024).toFixed(0)} kB)`,
       target: "p95 ≤ 50 ms",
       measured: `${dist(pageTimes)}; server CPU ${ms(page.cpuPerCall)} a request`,
       limit: "the page's list query, raw SQL",
