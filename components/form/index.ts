@@ -2,7 +2,7 @@ export { BankLookup } from "./bank-lookup";
 export { ChoiceField } from "./choice-field";
 export { DateField } from "./date-field";
 export { OptionalFieldsProvider } from "./optional-fields";
-export { PhotoInput, PhotoListInput } from "./photo-inputs";
+export { PhotoInput, PhotoListInput, preloadPhotoField } from "./photo-inputs";
 export { RegionPicker } from "./region-picker";
 export { Section } from "./section";
 export { SelectField, TextAreaField, TextField } from "./text-fields";

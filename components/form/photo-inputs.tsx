@@ -1,13 +1,27 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { useFormContext } from "react-hook-form";
 import { ControlledField } from "./controlled-field";
-import { PhotoField } from "@/components/media/photo-field";
 import { FieldFeedbackFor } from "@/components/review/merchant-feedback";
 import { FieldError } from "@/components/ui/field";
 import type { PicFile } from "@/lib/qualification/schema";
+
+// The dropzone and the upload code load after the form is on screen, not with it (see preloadPhotoField).
+const loadPhotoField = () => import("@/components/media/photo-field");
+const PhotoField = dynamic(() => loadPhotoField().then((m) => m.PhotoField), {
+  loading: () => <div className="h-40 animate-pulse rounded-md border border-dashed border-slate-300 bg-slate-50" aria-hidden="true" />,
+});
+
+/** Fetches the photo field's code when the browser is idle, so the first step with a photo does not wait for it. */
+export function preloadPhotoField(): () => void {
+  const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+  const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+  const handle = idle(() => void loadPhotoField());
+  return () => cancel(handle);
+}
 
 export function PhotoInput({ name, hint }: { name: string; hint?: ReactNode }) {
   const { trigger } = useFormContext();

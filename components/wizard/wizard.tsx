@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { memo, useCallback, useEffect, useMemo, useRef, useState, useTransition, type ReactNode } from "react";
 import { FormProvider, useForm, type FieldValues, type Resolver } from "react-hook-form";
 import type { MiniProgramProfile } from "@/db/schema/accounts";
-import { OptionalFieldsProvider } from "@/components/form";
+import { OptionalFieldsProvider, preloadPhotoField } from "@/components/form";
 import { Button } from "@/components/ui/button";
 import { fieldId } from "@/components/form/use-field";
 import { fieldErrors } from "@/lib/errors";
@@ -60,6 +60,8 @@ export function Wizard({ draft, miniProgram, merchantName, flags: initialFlags =
   const read = useCallback(() => ({ step: stepRef.current, values: form.getValues() }), [form]);
   const save = useAutosave({ initialVersion: draft.version, read });
   const { markSaved, schedule, flush } = save;
+
+  useEffect(preloadPhotoField, []);
 
   useEffect(() => {
     markSaved({ step: draft.step, values: draft.values });
