@@ -74,14 +74,14 @@ export function clientMessages(messages: Messages, namespaces: readonly Namespac
   const names = [...new Set<string>([...baseNamespaces, ...namespaces])];
   // A part whose whole namespace is sent anyway is skipped.
   for (const name of names.filter((n) => !names.some((other) => n.startsWith(`${other}.`)))) {
-    const [head, ...rest] = name.split(".");
+    const keys = name.split(".");
+    const last = keys.pop()!;
     let from: unknown = messages;
     let to = picked;
-    for (const key of [head!, ...rest].slice(0, -1)) {
+    for (const key of keys) {
       from = (from as Record<string, unknown> | undefined)?.[key];
       to = (to[key] ??= {}) as Record<string, unknown>;
     }
-    const last = rest.length ? rest.at(-1)! : head!;
     const value = (from as Record<string, unknown> | undefined)?.[last];
     if (value !== undefined) to[last] = value;
   }

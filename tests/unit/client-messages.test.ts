@@ -1,24 +1,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { importsOf, repoRoot as root } from "../helpers/source-imports";
 import { baseNamespaces, clientMessages, messagesByLocale } from "@/lib/i18n/messages";
 
 // Each page sends the browser only the message namespaces its client components use
 // (components/i18n/client-messages.tsx). A nested provider replaces its parent's messages, so a
 // page whose list misses a namespace shows keys instead of words: this reads every page's client
 // components and checks its list.
-const root = path.resolve(__dirname, "../..");
 
-function resolveImport(from: string, spec: string): string | null {
-  const base = spec.startsWith("@/") ? path.join(root, spec.slice(2)) : spec.startsWith(".") ? path.resolve(path.dirname(from), spec) : null;
-  if (!base) return null;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
-    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-  }
-  return null;
-}
-
-const importPattern = /(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 // `useTranslations("payments.status")`, and the helpers that look keys up under a namespace.
 const namespacePattern = /(?:useTranslations|useFieldMessage|useActionMessage)\(\s*"([^"]+)"\s*\)/g;
 
@@ -27,12 +17,11 @@ function clientNamespaces(file: string, inClient = false, seen = new Set<string>
   const key = `${file}:${inClient}`;
   if (seen.has(key)) return found;
   seen.add(key);
-  const text = readFileSync(file, "utf8");
+  const text = readFileSync(path.join(root, file), "utf8");
   const client = inClient || /^["']use client["']/m.test(text.slice(0, 300));
   if (client) for (const match of text.matchAll(namespacePattern)) found.add(match[1]!);
-  for (const match of text.matchAll(importPattern)) {
-    const target = resolveImport(file, (match[1] ?? match[2])!);
-    if (target && !target.startsWith(path.join(root, "db"))) clientNamespaces(target, client, seen, found);
+  for (const target of importsOf(file)) {
+    if (!target.startsWith("db/") && existsSync(path.join(root, target))) clientNamespaces(target, client, seen, found);
   }
   return found;
 }
@@ -63,7 +52,7 @@ describe("messages sent to the browser", () => {
 
   it.each(all.map((p) => path.relative(root, p)))("%s sends every namespace its client components use", (page) => {
     const sent = [...baseNamespaces, ...declaredFor(path.join(root, page))];
-    const needed = [...clientNamespaces(path.join(root, page))];
+    const needed = [...clientNamespaces(page)];
     expect(needed.filter((n) => !covers(sent, n))).toEqual([]);
   });
 

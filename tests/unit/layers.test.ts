@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { importTargets, repoRoot as root } from "../helpers/source-imports";
 
 // The layer rule: app → components → lib → db, one direction only, and no cycle between lib/ folders.
-const root = path.resolve(__dirname, "../..");
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
@@ -13,20 +13,6 @@ function sourceFiles(dir: string): string[] {
     else if (/\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name)) out.push(rel);
   }
   return out;
-}
-
-const importPattern = /(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
-
-/** Imports of one file, as paths from the repository root (packages left out). */
-function importsOf(file: string): string[] {
-  const text = readFileSync(path.join(root, file), "utf8");
-  const targets: string[] = [];
-  for (const match of text.matchAll(importPattern)) {
-    const spec = match[1] ?? match[2];
-    if (spec.startsWith("@/")) targets.push(spec.slice(2));
-    else if (spec.startsWith(".")) targets.push(path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)));
-  }
-  return targets;
 }
 
 const files = ["app", "components", "lib", "db"].flatMap(sourceFiles);
@@ -42,7 +28,7 @@ export function libFolderCycles(): string[][] {
   for (const file of files) {
     const from = libFolder(file);
     if (!from) continue;
-    for (const target of importsOf(file)) {
+    for (const target of importTargets(file)) {
       const to = libFolder(target);
       if (to && to !== from) {
         if (!edges.has(from)) edges.set(from, new Set());
@@ -84,7 +70,7 @@ describe("layers", () => {
       const layer = file.split("/")[0];
       const forbidden =
         layer === "components" ? ["app/"] : layer === "lib" ? ["app/", "components/"] : layer === "db" ? ["app/", "components/", "lib/"] : [];
-      return importsOf(file)
+      return importTargets(file)
         .filter((target) => forbidden.some((prefix) => target.startsWith(prefix)))
         .map((target) => `${file} → ${target}`);
     });
