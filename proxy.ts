@@ -1,7 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { getConfig } from "@/lib/config";
-import { secureCookiesEnabled } from "@/lib/security/cookies";
+import { getConfig, secureCookiesEnabled } from "@/lib/config";
 import { apiContentSecurityPolicy, pageContentSecurityPolicy, strictTransportSecurity } from "@/lib/security/headers";
 import { isCrossSiteRequest } from "@/lib/security/same-origin";
 

@@ -1,9 +1,8 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { getConfig } from "@/lib/config";
+import { getConfig, secureCookiesEnabled } from "@/lib/config";
 import { dataKeyRing } from "@/lib/crypto/keys";
 import { clientAddress } from "@/lib/security/client-address";
-import { secureCookiesEnabled } from "@/lib/security/cookies";
 import { getDb } from "@/lib/runtime/db";
 import { logger } from "@/lib/runtime/logger";
 import type { UserRole } from "@/db/schema";

@@ -1,10 +1,9 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { cookies } from "next/headers";
-import { getConfig } from "@/lib/config";
+import { getConfig, secureCookiesEnabled } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { getDb } from "@/lib/runtime/db";
-import { secureCookiesEnabled } from "@/lib/security/cookies";
 import { currentUser } from "./guard";
 import { endAllSessions } from "./session";
 import type { SessionUser } from "./users";

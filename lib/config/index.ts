@@ -3,8 +3,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createHmac } from "node:crypto";
 import { z } from "zod";
-import type { ProviderAuthConfig } from "@/lib/payments/provider-auth";
 import { parseTrustedProxies, type TrustedProxies } from "@/lib/security/client-address";
+
+/** Seed 003 "Step 0. Authentication": how the console obtains the provider's bearer token. */
+export type ProviderAuthConfig = { kind: "oauth2_client_credentials"; tokenUrl: string; clientId: string; clientSecret: string; timeoutMs?: number };
 
 /** Thrown when the environment cannot run the console; its message is one sentence naming the setting. */
 export class ConfigError extends Error {
@@ -324,4 +326,10 @@ const globalForConfig = globalThis as unknown as { __appConfig?: AppConfig };
 export function getConfig(): AppConfig {
   globalForConfig.__appConfig ??= parseConfig(process.env);
   return globalForConfig.__appConfig;
+}
+
+/** Cookies carry Secure in production and whenever the console is served over https. */
+export function secureCookiesEnabled(): boolean {
+  const config = getConfig();
+  return config.appEnv === "production" || config.authUrl.startsWith("https://");
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ProviderAuthConfig } from "@/lib/config";
 import { logger } from "@/lib/runtime/logger";
 
 /**
@@ -12,7 +13,6 @@ export type ProviderAuth = {
   invalidate: () => void;
 };
 
-export type ProviderAuthConfig = { kind: "oauth2_client_credentials"; tokenUrl: string; clientId: string; clientSecret: string; timeoutMs?: number };
 
 /**
  * The token answer: RFC 6749 §5.1 (https://datatracker.ietf.org/doc/html/rfc6749#section-5.1),

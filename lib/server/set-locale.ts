@@ -2,8 +2,8 @@
 
 import { cookies } from "next/headers";
 import { z } from "zod";
+import { secureCookiesEnabled } from "@/lib/config";
 import { LOCALE_COOKIE, locales } from "@/lib/i18n/config";
-import { secureCookiesEnabled } from "@/lib/security/cookies";
 import { publicAction } from "@/lib/server/action";
 
 /** Remembers the language for a year; open to signed-out users too (the login page has the switch). */

@@ -15,11 +15,8 @@ function asFile(target: string): string {
   return target;
 }
 
-/**
- * What a source file imports from the repository (static and dynamic `import()`), as paths from the
- * root without resolving them: `@/lib/config` stays `lib/config`, a folder, even when it means its index.
- */
-export function importTargets(file: string): string[] {
+/** What a source file imports from the repository (static and dynamic `import()`), as unresolved paths from the root. */
+function importTargets(file: string): string[] {
   const text = readFileSync(path.join(repoRoot, file), "utf8");
   const targets: string[] = [];
   for (const match of text.matchAll(importPattern)) {
@@ -30,7 +27,10 @@ export function importTargets(file: string): string[] {
   return targets;
 }
 
-/** The files a source file imports from the repository, as paths from the root (`lib/config` → `lib/config/index.ts`). */
+/**
+ * The files a source file imports from the repository, as paths from the root. Folder imports are
+ * resolved to their index (`@/lib/config` → `lib/config/index.ts`), so they count as edges too.
+ */
 export function importsOf(file: string): string[] {
   return importTargets(file).map(asFile);
 }

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { importTargets, repoRoot as root } from "../helpers/source-imports";
+import { importsOf, repoRoot as root } from "../helpers/source-imports";
 
 // The layer rule: app → components → lib → db, one direction only, and no cycle between lib/ folders.
 
@@ -28,7 +28,7 @@ export function libFolderCycles(): string[][] {
   for (const file of files) {
     const from = libFolder(file);
     if (!from) continue;
-    for (const target of importTargets(file)) {
+    for (const target of importsOf(file)) {
       const to = libFolder(target);
       if (to && to !== from) {
         if (!edges.has(from)) edges.set(from, new Set());
@@ -70,7 +70,7 @@ describe("layers", () => {
       const layer = file.split("/")[0];
       const forbidden =
         layer === "components" ? ["app/"] : layer === "lib" ? ["app/", "components/"] : layer === "db" ? ["app/", "components/", "lib/"] : [];
-      return importTargets(file)
+      return importsOf(file)
         .filter((target) => forbidden.some((prefix) => target.startsWith(prefix)))
         .map((target) => `${file} → ${target}`);
     });
