@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { inputClass } from "@/components/ui/field";
-import { accountDigits } from "@/lib/qualification/schema";
+import { accountDigits } from "@/lib/qualification/rules";
 import type { BankMatch, Branch } from "@/lib/wechat/bank-lookup";
 
 const LOOKUP_DELAY_MS = 400;

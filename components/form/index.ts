@@ -7,3 +7,4 @@ export { RegionPicker } from "./region-picker";
 export { Section } from "./section";
 export { SelectField, TextAreaField, TextField } from "./text-fields";
 export { fieldId, useFieldError, useFieldLabel } from "./use-field";
+export { loadQualificationSchema, useQualificationSchema } from "./qualification-schema";

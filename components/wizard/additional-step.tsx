@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useWatch } from "react-hook-form";
 import { PhotoListInput, Section, TextAreaField, TextField } from "@/components/form";
 import { MAX_ADDITION_PICS, MAX_QUALIFICATION_PICS } from "@/lib/qualification/constants";
-import { shortnameLength } from "@/lib/qualification/schema";
+import { shortnameLength } from "@/lib/qualification/rules";
 
 export function AdditionalStep() {
   const t = useTranslations("wizard");

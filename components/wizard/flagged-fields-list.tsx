@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import type { FlaggedField, FlagReplies } from "@/lib/applications/flagged-fields";
-import { stepOfPath } from "@/lib/qualification/schema";
+import { stepOfPath } from "@/lib/qualification/rules";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { fieldId } from "@/components/form";

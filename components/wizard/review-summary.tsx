@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { LONG_TERM } from "@/lib/qualification/constants";
 import { regionName } from "@/lib/qualification/regions";
-import { STEP_FIELDS, WIZARD_STEPS, normalizeQualification, stepOfPath, type WizardStep } from "@/lib/qualification/schema";
+import { STEP_FIELDS, WIZARD_STEPS, normalizeQualification, stepOfPath, type WizardStep } from "@/lib/qualification/rules";
 import { Button } from "@/components/ui/button";
 import { useFieldLabel } from "@/components/form";
 

@@ -26,6 +26,9 @@ function tabWriter(): string {
 
 type Pending = { version: number; snapshot: Snapshot };
 
+/** A snapshot as compared for changes: a field a step registers empty (null or "") is no change from one never set. */
+const changeKey = (snapshot: Snapshot) => JSON.stringify(snapshot, (_, value: unknown) => (value === null || value === "" ? undefined : value));
+
 /**
  * What this tab had not saved when it was last hidden or unloaded, if the server's draft has not
  * moved on without it (same version, or the version this tab itself wrote). Read once.
@@ -66,7 +69,7 @@ export function useAutosave({ initialVersion, read, delay = 800 }: { initialVers
     }
     if (stopped.current) return;
     const snapshot = read();
-    const json = JSON.stringify(snapshot);
+    const json = changeKey(snapshot);
     if (json === lastSaved.current) return;
     const run = (async () => {
       setState("saving");
@@ -108,11 +111,13 @@ export function useAutosave({ initialVersion, read, delay = 800 }: { initialVers
 
   // Hidden or unloaded: a copy of unsaved values for the reloaded page, and the save sent now.
   useEffect(() => {
+    // Take a reloaded tab's id now, before this page's own pageshow could drop the hand-over.
+    tabWriter();
     const onHide = (unloading: boolean) => {
       if (unloading) sessionStorage.setItem(WRITER_KEY, tabWriter());
       if (stopped.current) return;
       const snapshot = read();
-      if (JSON.stringify(snapshot) === lastSaved.current) return sessionStorage.removeItem(PENDING_KEY);
+      if (changeKey(snapshot) === lastSaved.current) return sessionStorage.removeItem(PENDING_KEY);
       sessionStorage.setItem(PENDING_KEY, JSON.stringify({ version: version.current, snapshot } satisfies Pending));
       if (!inFlight.current) void flush();
     };
@@ -135,5 +140,5 @@ export function useAutosave({ initialVersion, read, delay = 800 }: { initialVers
     };
   }, [flush, read]);
 
-  return { state, savedAt, schedule, flush, version, markSaved: (s: Snapshot) => (lastSaved.current = JSON.stringify(s)) };
+  return { state, savedAt, schedule, flush, version, markSaved: (s: Snapshot) => (lastSaved.current = changeKey(s)) };
 }

@@ -2,27 +2,41 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { clsx } from "clsx";
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { memo, useCallback, useEffect, useMemo, useRef, useState, useTransition, type ReactNode } from "react";
 import { FormProvider, useForm, type FieldValues, type Resolver } from "react-hook-form";
 import type { MiniProgramProfile } from "@/db/schema/accounts";
-import { OptionalFieldsProvider, preloadPhotoField } from "@/components/form";
+import { OptionalFieldsProvider } from "@/components/form/optional-fields";
+import { preloadPhotoField } from "@/components/form/photo-inputs";
+import { loadQualificationSchema, useQualificationSchema } from "@/components/form/qualification-schema";
+import { whenIdle } from "@/components/form/when-idle";
 import { Button } from "@/components/ui/button";
 import { fieldId } from "@/components/form/use-field";
 import { fieldErrors } from "@/lib/errors";
 import type { FlaggedField, FlagReplies } from "@/lib/applications/flagged-fields";
-import { WIZARD_STEPS, qualificationSchemaFor, stepOfPath, stepSchemaFor, type QualificationContext, type WizardStep } from "@/lib/qualification/schema";
+import type { WizardStart } from "@/lib/qualification/schema";
+import { WIZARD_STEPS, stepOfPath, type QualificationContext, type WizardStep } from "@/lib/qualification/rules";
 import { chinaToday } from "@/lib/time/china-time";
-import { ReviewSummary } from "./review-summary";
-import { AccountStep } from "./account-step";
-import { AdditionalStep } from "./additional-step";
-import { ContactStep } from "./contact-step";
-import { IdentityStep } from "./identity-step";
-import { LicenseStep } from "./license-step";
-import { SubjectStep } from "./subject-step";
-import { FlaggedFieldsList } from "./flagged-fields-list";
+import { LazyReviewSummary as ReviewSummary } from "./lazy-review-summary";
 import { takePendingSnapshot, useAutosave } from "./use-autosave";
+
+// Each step's fields load with their step: the page's first script carries only the step on
+// screen (the account and review steps bring the region list), and the browser fetches the rest when idle.
+const SubjectStep = dynamic(() => import("./subject-step").then((m) => m.SubjectStep));
+const LicenseStep = dynamic(() => import("./license-step").then((m) => m.LicenseStep));
+const IdentityStep = dynamic(() => import("./identity-step").then((m) => m.IdentityStep));
+const ContactStep = dynamic(() => import("./contact-step").then((m) => m.ContactStep));
+const AccountStep = dynamic(() => import("./account-step").then((m) => m.AccountStep));
+const AdditionalStep = dynamic(() => import("./additional-step").then((m) => m.AdditionalStep));
+const FlaggedFieldsList = dynamic(() => import("./flagged-fields-list").then((m) => m.FlaggedFieldsList));
+
+function preloadSteps(): () => void {
+  return whenIdle(() => {
+    for (const load of [() => import("./subject-step"), () => import("./license-step"), () => import("./identity-step"), () => import("./contact-step"), () => import("./account-step"), () => import("./additional-step"), () => import("./review-summary"), () => import("./flagged-fields-list")]) void load();
+  });
+}
 
 export type WizardProps = {
   draft: { values: Record<string, unknown>; step: WizardStep; version: number; writer: string | null };
@@ -30,9 +44,11 @@ export type WizardProps = {
   merchantName: string;
   /** Fields flagged on the last revision, as compared with the saved draft when the page loaded. */
   flags?: FlaggedField[];
+  /** The draft's whole-application check and optional fields, shown until the schemas load. */
+  start: WizardStart;
 };
 
-export function Wizard({ draft, miniProgram, merchantName, flags: initialFlags = [] }: WizardProps) {
+export function Wizard({ draft, miniProgram, merchantName, flags: initialFlags = [], start }: WizardProps) {
   const t = useTranslations("wizard");
   const router = useRouter();
   // A step change paints its heading and progress in the next frame; the step's fields (and the
@@ -48,20 +64,27 @@ export function Wizard({ draft, miniProgram, merchantName, flags: initialFlags =
   // Schemas and resolvers are built once per step and context, not on every keystroke.
   const resolvers = useMemo(() => new Map<WizardStep, Resolver<FieldValues>>(), [context]);
   const resolver = useCallback<Resolver<FieldValues>>(
-    (values, ctx, options) => {
-      let forStep = resolvers.get(stepRef.current);
-      if (!forStep) resolvers.set(stepRef.current, (forStep = zodResolver(stepSchemaFor(stepRef.current, context) as never) as unknown as Resolver<FieldValues>));
+    async (values, ctx, options) => {
+      const step = stepRef.current;
+      let forStep = resolvers.get(step);
+      if (!forStep) {
+        // A check before the schemas have loaded waits for them (they start loading on mount).
+        const { stepSchemaFor } = await loadQualificationSchema();
+        resolvers.set(step, (forStep = zodResolver(stepSchemaFor(step, context) as never) as unknown as Resolver<FieldValues>));
+      }
       return forStep(values, ctx, options);
     },
     [context, resolvers],
   );
-  const wholeSchema = useMemo(() => qualificationSchemaFor(context), [context]);
+  const schemas = useQualificationSchema();
+  const wholeSchema = useMemo(() => schemas?.qualificationSchemaFor(context), [schemas, context]);
   const form = useForm<FieldValues>({ defaultValues: draft.values, resolver, mode: "onTouched", reValidateMode: "onChange" });
   const read = useCallback(() => ({ step: stepRef.current, values: form.getValues() }), [form]);
   const save = useAutosave({ initialVersion: draft.version, read });
   const { markSaved, schedule, flush } = save;
 
   useEffect(preloadPhotoField, []);
+  useEffect(preloadSteps, []);
 
   useEffect(() => {
     markSaved({ step: draft.step, values: draft.values });
@@ -143,10 +166,16 @@ export function Wizard({ draft, miniProgram, merchantName, flags: initialFlags =
   // needed when the step changes (progress flags, review), so it is computed then, not per keystroke.
   function checkAll() {
     const values = form.getValues() as Record<string, unknown>;
+    if (!wholeSchema) return { values, errors: start.errors };
     const result = wholeSchema.safeParse(values);
     return { values, errors: result.success ? {} : fieldErrors(result.error) };
   }
   const [crossStep, setCrossStep] = useState(checkAll);
+  // Once the schemas arrive, the check covers what was typed (or restored) meanwhile.
+  useEffect(() => {
+    if (wholeSchema) setCrossStep(checkAll);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [wholeSchema]);
   const { values, errors: allErrors } = crossStep;
   const [visited] = useState(() => new Set<WizardStep>());
   visited.add(step);
@@ -157,7 +186,7 @@ export function Wizard({ draft, miniProgram, merchantName, flags: initialFlags =
       <div className="flex flex-col gap-6">
         <Progress step={step} onSelect={goTo} flagged={(s) => s !== step && visited.has(s) && stepsWithErrors.has(s)} />
         <SaveStatus state={save.state} savedAt={save.savedAt} onRetry={() => void flush()} />
-        <OptionalFieldsProvider context={context}>
+        <OptionalFieldsProvider context={context} initial={start.optional}>
         <form noValidate onSubmit={(e) => e.preventDefault()} className="flex flex-col gap-6" aria-labelledby="wizard-step-title">
           <h2 id="wizard-step-title" ref={heading} tabIndex={-1} className="text-xl font-semibold text-slate-900 focus:outline-none">
             {t(`steps.${step}`)}

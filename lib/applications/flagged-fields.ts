@@ -4,7 +4,8 @@ import { applicationRevisions, applications, fieldComments, type ApplicationStat
 import { openString, type KeyRing } from "@/lib/crypto/at-rest";
 import { changedPaths, flattenFields } from "@/lib/qualification/field-values";
 import { openDraft } from "./draft-codec";
-import { normalizeQualification, qualificationSchemaFor, type QualificationContext } from "@/lib/qualification/schema";
+import { qualificationSchemaFor } from "@/lib/qualification/schema";
+import { normalizeQualification, type QualificationContext } from "@/lib/qualification/rules";
 
 /** States in which the application came back with fields to fix: a resubmission must address each. */
 export const resubmissionStatuses: readonly ApplicationStatus[] = ["changes_requested", "rejected"];

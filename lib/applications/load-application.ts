@@ -2,7 +2,7 @@ import { and, asc, eq, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { applicationEvents, applications, merchants, type ApplicationStatus, type MiniProgramProfile } from "@/db/schema";
 import type { KeyRing } from "@/lib/crypto/at-rest";
-import { WIZARD_STEPS, type WizardStep } from "@/lib/qualification/schema";
+import { WIZARD_STEPS, type WizardStep } from "@/lib/qualification/rules";
 import { sensitiveFields } from "@/lib/qualification/sensitive-fields";
 import { maskValue } from "@/lib/crypto/mask";
 import { openDraft, type DraftValues } from "./draft-codec";

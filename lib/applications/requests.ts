@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { WIZARD_STEPS } from "@/lib/qualification/schema";
+import { WIZARD_STEPS } from "@/lib/qualification/rules";
 
 /** PUT /api/application/draft: the raw form values, the version they were based on and the tab that sends them. */
 export const saveDraftRequestSchema = z.object({

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { applicationEvents, applications } from "@/db/schema";
 import type { KeyRing } from "@/lib/crypto/at-rest";
 import { AppError } from "@/lib/errors";
-import type { WizardStep } from "@/lib/qualification/schema";
+import type { WizardStep } from "@/lib/qualification/rules";
 import { MAX_DRAFT_BYTES, sealDraft, type DraftValues } from "./draft-codec";
 import { editableStatuses } from "./lifecycle";
 

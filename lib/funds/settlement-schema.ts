@@ -1,8 +1,8 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { accountInfoSchema, stepSchemaFor } from "@/lib/qualification/schema";
 
 /** The change form: a pick of the wizard's account_info (without the institution proof photos). */
-export const settlementChangeSchema = accountInfoSchema.omit({ account_cert_info: true });
+export const settlementChangeSchema = z.omit(accountInfoSchema, { account_cert_info: true });
 export type SettlementChange = z.infer<typeof settlementChangeSchema>;
 
 export type SettlementContext = { merchantName?: string; organizationType?: string };
@@ -29,7 +29,9 @@ export function settlementChangeIssues(values: unknown, context: SettlementConte
 
 /** The form's schema: the same issues, all of them reported together. */
 export function settlementChangeSchemaFor(context: SettlementContext) {
-  return settlementChangeSchema.or(z.any()).superRefine((values, ctx) => {
-    for (const [path, message] of Object.entries(settlementChangeIssues(values, context))) ctx.addIssue({ code: "custom", path: path.split("."), message });
-  }) as unknown as typeof settlementChangeSchema;
+  return z.union([settlementChangeSchema, z.any()]).check(
+    z.superRefine((values, ctx) => {
+      for (const [path, message] of Object.entries(settlementChangeIssues(values, context))) ctx.addIssue({ code: "custom", path: path.split("."), message });
+    }),
+  ) as unknown as typeof settlementChangeSchema;
 }

@@ -1,5 +1,6 @@
 import { BIZ_TYPE, MAINLAND_ID_CARD } from "./constants";
-import { normalizeQualification, type PicFile, type Qualification } from "./schema";
+import { type PicFile, type Qualification } from "./schema";
+import { normalizeQualification } from "./rules";
 
 type WirePic = { media_id: string; pay_media_id: string };
 

@@ -1,14 +1,9 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   ACCOUNT_BANK_NAMES,
-  ACCOUNT_CERT_ORGANIZATION_TYPES,
-  ACCOUNT_TYPES_BY_ORGANIZATION,
-  ADDRESS_ORGANIZATION_TYPES,
   BANK_ACCOUNT_TYPES,
   BIZ_TYPE,
-  CONTACT_AGENT,
   CONTACT_TYPES,
-  CORPORATE_ACCOUNT,
   ID_DOC_TYPES,
   LONG_TERM,
   MAINLAND_ID_CARD,
@@ -16,15 +11,11 @@ import {
   MAX_OTHER_CERT_PICS,
   MAX_QUALIFICATION_PICS,
   ORGANIZATION_TYPES,
-  OTHER_BANK,
-  PERSONAL_ACCOUNT,
   SHORTNAME_MAX_BYTES,
-  contactTypesFor,
-  isPersonalType,
-  type OrganizationType,
 } from "./constants";
-import { chinaToday } from "@/lib/time/china-time";
+import { fieldErrors } from "@/lib/errors";
 import { isBankAddressCode } from "./regions";
+import { STEP_FIELDS, accountDigits, isCalendarDate, isMainlandIdNumber, isObject, normalizeQualification, qualificationIssues, utf8Bytes, type Loose, type QualificationContext, type WizardStep } from "./rules";
 
 /*
  * The whole qualification application (the body of POST /shop/wxpay/apply, WeChat's "Submit payment qualifications" document) in WeChat's
@@ -42,96 +33,34 @@ import { isBankAddressCode } from "./regions";
  * at validation time. Server entry points always use the factory with the merchant's subject name.
  */
 
-export type QualificationContext = {
-  /** The Mini Program subject name (merchants.mini_program.subject_name): a corporate account's name. */
-  merchantName?: string;
-  /** yyyy-MM-dd in China time; defaults to the day of validation. */
-  today?: string;
-};
-
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const MS_PER_DAY = 86_400_000;
-
-export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== "string" || !DATE_RE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-/** UTF-8 length: WeChat counts merchant_shortname in bytes (a Chinese character is 3). */
-export function utf8Bytes(value: string): number {
-  return new TextEncoder().encode(value).length;
-}
-
-/** People type account numbers in groups and with a Chinese keyboard's full-width digits: keep the digits alone. */
-export function accountDigits(value: string): string {
-  return value.replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000]+/g, "");
-}
-
-/**
- * The short name's counter: people count characters, WeChat's rule counts UTF-8 bytes (a Chinese
- * character is 3), so the counter shows characters and says when the byte rule is broken.
- */
-export function shortnameLength(value: string): { characters: number; bytes: number; over: boolean } {
-  const trimmed = value.trim();
-  const bytes = utf8Bytes(trimmed);
-  return { characters: [...trimmed].length, bytes, over: bytes > SHORTNAME_MAX_BYTES };
-}
-
-/** GB 11643 check digit of an 18-character mainland ID number. */
-export function isMainlandIdNumber(value: string): boolean {
-  if (!/^\d{17}[\dXx]$/.test(value)) return false;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(value[i]), 0);
-  return "10X98765432"[sum % 11] === value[17]!.toUpperCase();
-}
-
-/** Names compare without case, surrounding or repeated spaces, and full-/half-width brackets. */
-export function sameName(a: string, b: string): boolean {
-  const norm = (s: string) =>
-    s.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
-  return norm(a) === norm(b);
-}
-
 // ---- field schemas -------------------------------------------------------------------------
+// zod/mini: the wizard ships this file to the browser, and mini's functions tree-shake (full zod is ~45 kB gzip).
 
+const text = (error: string) => z.string({ error }).check(z.trim());
 const requiredText = (max: number, tooLong = "validation.tooLong") =>
-  z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(max, { error: tooLong });
+  text("validation.required").check(z.minLength(1, { error: "validation.required" }), z.maxLength(max, { error: tooLong }));
+const photoId = text("validation.photoRequired").check(z.minLength(1, { error: "validation.photoRequired" }), z.maxLength(512, { error: "validation.photoRequired" }));
 
-export const picFileSchema = z.object(
-  {
-    media_id: z.string({ error: "validation.photoRequired" }).trim().min(1, { error: "validation.photoRequired" }).max(512, { error: "validation.photoRequired" }),
-    pay_media_id: z.string({ error: "validation.photoRequired" }).trim().min(1, { error: "validation.photoRequired" }).max(512, { error: "validation.photoRequired" }),
-  },
-  { error: "validation.photoRequired" },
-);
+export const picFileSchema = z.object({ media_id: photoId, pay_media_id: photoId }, { error: "validation.photoRequired" });
 export type PicFile = z.infer<typeof picFileSchema>;
 
+const picArray = (min: number, max: number, tooFew: string, tooMany: string) =>
+  z.array(picFileSchema, { error: tooFew }).check(z.minLength(min, { error: tooFew }), z.maxLength(max, { error: tooMany }));
 const picListSchema = (max: number, tooMany: string, min = 1, tooFew = "validation.photoRequired") =>
-  z.object(
-    { pic_file_list: z.array(picFileSchema, { error: tooFew }).min(min, { error: tooFew }).max(max, { error: tooMany }) },
-    { error: tooFew },
-  );
+  z.object({ pic_file_list: picArray(min, max, tooFew, tooMany) }, { error: tooFew });
 
-const dateSchema = z.string({ error: "validation.required" }).trim().refine(isCalendarDate, { error: "validation.date" });
-const dateOrLongTermSchema = z
-  .string({ error: "validation.required" })
-  .trim()
-  .refine((v) => v === LONG_TERM || isCalendarDate(v), { error: "validation.dateOrLongTerm" });
+const dateSchema = text("validation.required").check(z.refine(isCalendarDate, { error: "validation.date" }));
+const dateOrLongTermSchema = text("validation.required").check(z.refine((v) => v === LONG_TERM || isCalendarDate(v), { error: "validation.dateOrLongTerm" }));
 
-const idNameSchema = z.string({ error: "validation.required" }).trim().min(2, { error: "validation.idName" }).max(30, { error: "validation.idName" });
-const addressSchema = z.string().trim().min(4, { error: "validation.address" }).max(128, { error: "validation.address" }).optional();
+const idNameSchema = text("validation.required").check(z.minLength(2, { error: "validation.idName" }), z.maxLength(30, { error: "validation.idName" }));
+const addressSchema = z.optional(z.string().check(z.trim(), z.minLength(4, { error: "validation.address" }), z.maxLength(128, { error: "validation.address" })));
 
 export const businessLicenseInfoSchema = z.object(
   {
-    wxa_business_license_copy: picFileSchema.optional(),
+    wxa_business_license_copy: z.optional(picFileSchema),
     legal_person: idNameSchema,
     // [begin, end | 长期]; sent as the JSON string "[\"2014-01-01\",\"长期\"]".
-    business_time: z.tuple([dateSchema, dateOrLongTermSchema], { error: "validation.required" }).optional(),
+    business_time: z.optional(z.tuple([dateSchema, dateOrLongTermSchema], { error: "validation.required" })),
   },
   { error: "validation.required" },
 );
@@ -141,11 +70,7 @@ export const idCardInfoSchema = z.object(
     wxa_id_card_copy: picFileSchema,
     wxa_id_card_national: picFileSchema,
     id_card_name: idNameSchema,
-    id_card_number: z
-      .string({ error: "validation.required" })
-      .trim()
-      .transform((v) => v.toUpperCase())
-      .refine(isMainlandIdNumber, { error: "validation.idCardNumber" }),
+    id_card_number: text("validation.required").check(z.toUpperCase(), z.refine(isMainlandIdNumber, { error: "validation.idCardNumber" })),
     id_card_valid_time_begin: dateSchema,
     id_card_valid_time: dateOrLongTermSchema,
     id_card_address: addressSchema,
@@ -158,7 +83,7 @@ export const idDocInfoSchema = z.object(
     wxa_id_doc_copy: picFileSchema,
     wxa_id_doc_copy_back: picFileSchema,
     id_doc_name: idNameSchema,
-    id_doc_number: z.string({ error: "validation.required" }).trim().regex(/^[A-Za-z0-9]{7,11}$/, { error: "validation.idDocNumber" }),
+    id_doc_number: text("validation.required").check(z.regex(/^[A-Za-z0-9]{7,11}$/, { error: "validation.idDocNumber" })),
     doc_period_begin: dateSchema,
     doc_period_end: dateOrLongTermSchema,
     id_doc_address: addressSchema,
@@ -169,15 +94,15 @@ export const idDocInfoSchema = z.object(
 export const contactInfoSchema = z.object(
   {
     contact_type: z.enum(CONTACT_TYPES, { error: "validation.contactType" }),
-    contact_email: z.string({ error: "validation.required" }).trim().pipe(z.email({ error: "validation.email" }).max(254, { error: "validation.email" })),
-    mobile_phone: z.string({ error: "validation.required" }).trim().regex(/^1\d{10}$/, { error: "validation.mobile" }),
+    contact_email: z.pipe(text("validation.required"), z.email({ error: "validation.email" }).check(z.maxLength(254, { error: "validation.email" }))),
+    mobile_phone: text("validation.required").check(z.regex(/^1\d{10}$/, { error: "validation.mobile" })),
     // Agent (66) only; the agent's document is always a mainland ID card (WeChat's "Submit payment qualifications" document).
-    contact_id_doc_type: z.literal(MAINLAND_ID_CARD, { error: "validation.contactIdDocType" }).optional(),
-    wxa_contact_id_doc_copy: picFileSchema.optional(),
-    wxa_contact_id_doc_copy_back: picFileSchema.optional(),
-    contact_id_doc_period_begin: dateSchema.optional(),
-    contact_id_doc_period_end: dateOrLongTermSchema.optional(),
-    wxa_business_authorization_letter: picFileSchema.optional(),
+    contact_id_doc_type: z.optional(z.literal(MAINLAND_ID_CARD, { error: "validation.contactIdDocType" })),
+    wxa_contact_id_doc_copy: z.optional(picFileSchema),
+    wxa_contact_id_doc_copy_back: z.optional(picFileSchema),
+    contact_id_doc_period_begin: z.optional(dateSchema),
+    contact_id_doc_period_end: z.optional(dateOrLongTermSchema),
+    wxa_business_authorization_letter: z.optional(picFileSchema),
   },
   { error: "validation.required" },
 );
@@ -186,10 +111,7 @@ export const accountCertInfoSchema = z.object(
   {
     wxa_settlement_cert_pic: picFileSchema,
     wxa_relation_cert_pic: picFileSchema,
-    wxa_other_cert_pics: z
-      .array(picFileSchema, { error: "validation.otherCertPics" })
-      .min(1, { error: "validation.otherCertPics" })
-      .max(MAX_OTHER_CERT_PICS, { error: "validation.otherCertPics" }),
+    wxa_other_cert_pics: picArray(1, MAX_OTHER_CERT_PICS, "validation.otherCertPics", "validation.otherCertPics"),
   },
   { error: "validation.required" },
 );
@@ -199,11 +121,11 @@ export const accountInfoSchema = z.object(
     bank_account_type: z.enum(BANK_ACCOUNT_TYPES, { error: "validation.bankAccountType" }),
     account_bank: z.enum(ACCOUNT_BANK_NAMES, { error: "validation.accountBank" }),
     account_name: requiredText(128, "validation.accountNameLength"),
-    bank_address_code: z.string({ error: "validation.bankAddressCode" }).trim().refine(isBankAddressCode, { error: "validation.bankAddressCode" }),
-    bank_branch_id: z.string().trim().regex(/^\d{12}$/, { error: "validation.bankBranchId" }).optional(),
-    bank_name: z.string().trim().min(4, { error: "validation.bankName" }).max(128, { error: "validation.bankName" }).optional(),
-    account_number: z.string({ error: "validation.required" }).overwrite(accountDigits).regex(/^\d{8,30}$/, { error: "validation.accountNumber" }),
-    account_cert_info: accountCertInfoSchema.optional(),
+    bank_address_code: text("validation.bankAddressCode").check(z.refine(isBankAddressCode, { error: "validation.bankAddressCode" })),
+    bank_branch_id: z.optional(z.string().check(z.trim(), z.regex(/^\d{12}$/, { error: "validation.bankBranchId" }))),
+    bank_name: z.optional(z.string().check(z.trim(), z.minLength(4, { error: "validation.bankName" }), z.maxLength(128, { error: "validation.bankName" }))),
+    account_number: z.string({ error: "validation.required" }).check(z.overwrite(accountDigits), z.regex(/^\d{8,30}$/, { error: "validation.accountNumber" })),
+    account_cert_info: z.optional(accountCertInfoSchema),
   },
   { error: "validation.required" },
 );
@@ -212,204 +134,32 @@ const baseShape = {
   organization_type: z.enum(ORGANIZATION_TYPES, { error: "validation.organizationType" }),
   business_license_info: businessLicenseInfoSchema,
   id_doc_type: z.enum(ID_DOC_TYPES, { error: "validation.idDocType" }),
-  id_card_info: idCardInfoSchema.optional(),
-  id_doc_info: idDocInfoSchema.optional(),
+  id_card_info: z.optional(idCardInfoSchema),
+  id_doc_info: z.optional(idDocInfoSchema),
   contact_info: contactInfoSchema,
   account_info: accountInfoSchema,
-  qualifications: picListSchema(MAX_QUALIFICATION_PICS, "validation.qualificationsMax").optional(),
-  business_addition_pics: picListSchema(MAX_ADDITION_PICS, "validation.additionPicsMax").optional(),
-  business_addition_desc: z.string().trim().max(512, { error: "validation.additionDescLength" }).optional(),
-  merchant_shortname: z
-    .string({ error: "validation.shortnameRequired" })
-    .trim()
-    .min(1, { error: "validation.shortnameRequired" })
-    .refine((v) => utf8Bytes(v) <= SHORTNAME_MAX_BYTES, { error: "validation.shortnameBytes" }),
-  biz_type: z.literal(BIZ_TYPE, { error: "validation.bizType" }).default(BIZ_TYPE),
+  qualifications: z.optional(picListSchema(MAX_QUALIFICATION_PICS, "validation.qualificationsMax")),
+  business_addition_pics: z.optional(picListSchema(MAX_ADDITION_PICS, "validation.additionPicsMax")),
+  business_addition_desc: z.optional(z.string().check(z.trim(), z.maxLength(512, { error: "validation.additionDescLength" }))),
+  merchant_shortname: text("validation.shortnameRequired").check(
+    z.minLength(1, { error: "validation.shortnameRequired" }),
+    z.refine((v) => utf8Bytes(v) <= SHORTNAME_MAX_BYTES, { error: "validation.shortnameBytes" }),
+  ),
+  biz_type: z._default(z.literal(BIZ_TYPE, { error: "validation.bizType" }), BIZ_TYPE),
 };
 
 /** The shape without cross-field rules: what steps pick from. */
 export const qualificationBaseSchema = z.object(baseShape);
 export type Qualification = z.output<typeof qualificationBaseSchema>;
 
-// ---- normalisation -------------------------------------------------------------------------
-
-type Loose = Record<string, unknown>;
-const isObject = (v: unknown): v is Loose => typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** Empty strings, empty photos and empty lists become "not given", so optional fields stay optional. */
-function stripEmpty(value: unknown): unknown {
-  if (typeof value === "string") return value.trim() === "" ? undefined : value;
-  if (Array.isArray(value)) {
-    const items = value.map(stripEmpty);
-    return items.every((i) => i === undefined) ? undefined : items;
-  }
-  if (isObject(value)) {
-    const out: Loose = {};
-    for (const [k, v] of Object.entries(value)) {
-      const s = stripEmpty(v);
-      if (s !== undefined) out[k] = s;
-    }
-    return Object.keys(out).length ? out : undefined;
-  }
-  return value;
-}
-
-/**
- * Turns raw form values (or a stored draft) into the application that applies: blanks removed,
- * and only the branches the choices call for (ID card or other document, agent documents,
- * branch details for 其他银行, enterprise addresses, account proof for institutions).
- */
-export function normalizeQualification(raw: unknown): unknown {
-  if (!isObject(raw)) return raw;
-  const v = (stripEmpty(raw) ?? {}) as Loose;
-  if (typeof v.organization_type === "number") v.organization_type = String(v.organization_type);
-  const org = v.organization_type;
-  // A missing required section is checked as an empty one, so each of its fields reports itself.
-  for (const key of ["business_license_info", "contact_info", "account_info"]) v[key] ??= {};
-  if (v.id_doc_type === MAINLAND_ID_CARD) v.id_card_info ??= {};
-  else if (typeof v.id_doc_type === "string") v.id_doc_info ??= {};
-
-  if (v.id_doc_type === MAINLAND_ID_CARD) delete v.id_doc_info;
-  else if (typeof v.id_doc_type === "string") delete v.id_card_info;
-  if (!ADDRESS_ORGANIZATION_TYPES.includes(org as OrganizationType)) {
-    if (isObject(v.id_card_info)) delete v.id_card_info.id_card_address;
-    if (isObject(v.id_doc_info)) delete v.id_doc_info.id_doc_address;
-  }
-
-  const license = v.business_license_info;
-  if (isObject(license) && typeof license.business_time === "string") {
-    try {
-      license.business_time = JSON.parse(license.business_time);
-    } catch {
-      // Left as is: the tuple check reports it.
-    }
-  }
-  if (isObject(license) && Array.isArray(license.business_time) && license.business_time.length < 2) {
-    license.business_time = [license.business_time[0], undefined];
-  }
-
-  const contact = v.contact_info;
-  if (isObject(contact)) {
-    if (contact.contact_type === CONTACT_AGENT) contact.contact_id_doc_type = MAINLAND_ID_CARD;
-    else {
-      for (const key of ["contact_id_doc_type", "wxa_contact_id_doc_copy", "wxa_contact_id_doc_copy_back", "contact_id_doc_period_begin", "contact_id_doc_period_end", "wxa_business_authorization_letter"]) {
-        delete contact[key];
-      }
-    }
-  }
-
-  const account = v.account_info;
-  if (isObject(account)) {
-    if (account.account_bank !== OTHER_BANK) {
-      delete account.bank_branch_id;
-      delete account.bank_name;
-    }
-    if (!ACCOUNT_CERT_ORGANIZATION_TYPES.includes(org as OrganizationType)) delete account.account_cert_info;
-  }
-  if (!v.biz_type) v.biz_type = BIZ_TYPE;
-  return v;
-}
-
-// ---- cross-field rules ---------------------------------------------------------------------
-
-type Issue = { path: (string | number)[]; message: string };
-const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
-
-/** Begin not after today, end (or 长期) after begin and more than 60 days away (WeChat's "Submit payment qualifications" document). */
-function checkValidity(begin: unknown, end: unknown, today: string, beginPath: Issue["path"], endPath: Issue["path"], issues: Issue[], minDaysLeft = 60) {
-  const b = str(begin);
-  const e = str(end);
-  if (isCalendarDate(b) && b > today) issues.push({ path: beginPath, message: "validation.beginInFuture" });
-  if (!isCalendarDate(e)) return;
-  if (isCalendarDate(b) && e <= b) issues.push({ path: endPath, message: "validation.endAfterBegin" });
-  else if (e <= addDays(today, minDaysLeft)) issues.push({ path: endPath, message: minDaysLeft > 0 ? "validation.validity60Days" : "validation.licenseExpired" });
-}
-
-/** Every rule that looks at more than one field; `only` limits the issues to some top-level keys. */
-export function qualificationIssues(value: unknown, context: QualificationContext = {}, only?: readonly string[]): Issue[] {
-  if (!isObject(value)) return [];
-  const today = context.today ?? chinaToday();
-  const issues: Issue[] = [];
-  const org = value.organization_type;
-  const personal = isPersonalType(org);
-
-  const license = isObject(value.business_license_info) ? value.business_license_info : undefined;
-  if (license && !personal && ORGANIZATION_TYPES.includes(org as OrganizationType)) {
-    if (license.wxa_business_license_copy === undefined) issues.push({ path: ["business_license_info", "wxa_business_license_copy"], message: "validation.photoRequired" });
-    if (license.business_time === undefined) issues.push({ path: ["business_license_info", "business_time", 0], message: "validation.required" });
-  }
-  if (license && Array.isArray(license.business_time)) {
-    checkValidity(license.business_time[0], license.business_time[1], today, ["business_license_info", "business_time", 0], ["business_license_info", "business_time", 1], issues, 0);
-  }
-
-  const needsAddress = ADDRESS_ORGANIZATION_TYPES.includes(org as OrganizationType);
-  let idName: string | undefined;
-  if (value.id_doc_type === MAINLAND_ID_CARD) {
-    const card = value.id_card_info;
-    if (!isObject(card)) issues.push({ path: ["id_card_info", "wxa_id_card_copy"], message: "validation.photoRequired" });
-    else {
-      idName = str(card.id_card_name);
-      checkValidity(card.id_card_valid_time_begin, card.id_card_valid_time, today, ["id_card_info", "id_card_valid_time_begin"], ["id_card_info", "id_card_valid_time"], issues);
-      if (needsAddress && card.id_card_address === undefined) issues.push({ path: ["id_card_info", "id_card_address"], message: "validation.addressRequired" });
-    }
-  } else if (typeof value.id_doc_type === "string" && ID_DOC_TYPES.includes(value.id_doc_type as never)) {
-    const doc = value.id_doc_info;
-    if (!isObject(doc)) issues.push({ path: ["id_doc_info", "wxa_id_doc_copy"], message: "validation.photoRequired" });
-    else {
-      idName = str(doc.id_doc_name);
-      checkValidity(doc.doc_period_begin, doc.doc_period_end, today, ["id_doc_info", "doc_period_begin"], ["id_doc_info", "doc_period_end"], issues);
-      if (needsAddress && doc.id_doc_address === undefined) issues.push({ path: ["id_doc_info", "id_doc_address"], message: "validation.addressRequired" });
-    }
-  }
-
-  const contact = isObject(value.contact_info) ? value.contact_info : undefined;
-  if (contact && typeof contact.contact_type === "string") {
-    if (!contactTypesFor(org).includes(contact.contact_type as never)) issues.push({ path: ["contact_info", "contact_type"], message: "validation.contactTypePersonal" });
-    if (contact.contact_type === CONTACT_AGENT) {
-      for (const key of ["wxa_contact_id_doc_copy", "wxa_contact_id_doc_copy_back", "wxa_business_authorization_letter"]) {
-        if (contact[key] === undefined) issues.push({ path: ["contact_info", key], message: "validation.photoRequired" });
-      }
-      for (const key of ["contact_id_doc_period_begin", "contact_id_doc_period_end"]) {
-        if (contact[key] === undefined) issues.push({ path: ["contact_info", key], message: "validation.required" });
-      }
-      checkValidity(contact.contact_id_doc_period_begin, contact.contact_id_doc_period_end, today, ["contact_info", "contact_id_doc_period_begin"], ["contact_info", "contact_id_doc_period_end"], issues);
-    }
-  }
-
-  const account = isObject(value.account_info) ? value.account_info : undefined;
-  if (account) {
-    const type = account.bank_account_type;
-    const allowed = ACCOUNT_TYPES_BY_ORGANIZATION[org as OrganizationType];
-    if (allowed && typeof type === "string" && BANK_ACCOUNT_TYPES.includes(type as never) && !allowed.includes(type as never)) {
-      issues.push({ path: ["account_info", "bank_account_type"], message: allowed.length === 1 && allowed[0] === PERSONAL_ACCOUNT ? "validation.accountTypePersonalOnly" : "validation.accountTypeCorporateOnly" });
-    }
-    if (account.account_bank === OTHER_BANK && account.bank_branch_id === undefined && account.bank_name === undefined) {
-      issues.push({ path: ["account_info", "bank_branch_id"], message: "validation.branchRequired" });
-    }
-    const name = str(account.account_name);
-    const certAllowed = ACCOUNT_CERT_ORGANIZATION_TYPES.includes(org as OrganizationType);
-    if (name && type === PERSONAL_ACCOUNT && idName && !sameName(name, idName)) {
-      issues.push({ path: ["account_info", "account_name"], message: "validation.accountNamePersonal" });
-    }
-    if (name && type === CORPORATE_ACCOUNT && context.merchantName && !sameName(name, context.merchantName)) {
-      if (!certAllowed) issues.push({ path: ["account_info", "account_name"], message: "validation.accountNameCorporate" });
-      else if (account.account_cert_info === undefined) issues.push({ path: ["account_info", "account_cert_info", "wxa_settlement_cert_pic"], message: "validation.accountCertRequired" });
-    }
-  }
-
-  if (org === "2500" && value.business_addition_desc === undefined) {
-    issues.push({ path: ["business_addition_desc"], message: "validation.additionDescRequired" });
-  }
-
-  return only ? issues.filter((i) => only.includes(String(i.path[0]))) : issues;
-}
-
-function withRules<T extends z.ZodType>(schema: T, context: QualificationContext, only?: readonly string[]) {
-  return z.preprocess(
-    normalizeQualification,
-    schema.superRefine((value, ctx) => {
-      for (const issue of qualificationIssues(value, context, only)) ctx.addIssue({ code: "custom", ...issue });
-    }, { when: () => true }), // cross-field rules show while other fields are still incomplete
+function withRules<T extends z.ZodMiniType>(schema: T, context: QualificationContext, only?: readonly string[]) {
+  return z.pipe(
+    z.transform(normalizeQualification),
+    schema.check(
+      z.superRefine((value, ctx) => {
+        for (const issue of qualificationIssues(value, context, only)) ctx.addIssue({ code: "custom", ...issue });
+      }, { when: () => true }), // cross-field rules show while other fields are still incomplete
+    ),
   );
 }
 
@@ -423,19 +173,7 @@ export const qualificationSchema = qualificationSchemaFor();
 
 // ---- steps ---------------------------------------------------------------------------------
 
-export const WIZARD_STEPS = ["subject", "license", "identity", "contact", "account", "additional", "review"] as const;
-export type WizardStep = (typeof WIZARD_STEPS)[number];
-
-/** The top-level fields each step fills in (review has none of its own). */
-export const STEP_FIELDS = {
-  subject: ["organization_type"],
-  license: ["business_license_info"],
-  identity: ["id_doc_type", "id_card_info", "id_doc_info"],
-  contact: ["contact_info"],
-  account: ["account_info"],
-  additional: ["qualifications", "business_addition_pics", "business_addition_desc", "merchant_shortname"],
-  review: [],
-} as const satisfies Record<WizardStep, readonly (keyof typeof baseShape)[]>;
+STEP_FIELDS satisfies Record<WizardStep, readonly (keyof typeof baseShape)[]>;
 
 /**
  * One step of the wizard: a pick of the application plus the cross-field rules that land on the
@@ -444,32 +182,25 @@ export const STEP_FIELDS = {
 export function stepSchemaFor(step: WizardStep, context: QualificationContext = {}) {
   if (step === "review") return qualificationSchemaFor(context);
   const keys = STEP_FIELDS[step];
-  const mask = Object.fromEntries(keys.map((k) => [k, true])) as Record<(typeof keys)[number], true>;
-  return withRules(qualificationBaseSchema.pick(mask).loose(), context, keys);
+  const shape = Object.fromEntries(keys.map((k) => [k, baseShape[k]])) as Pick<typeof baseShape, (typeof keys)[number]>;
+  return withRules(z.looseObject(shape), context, keys);
 }
-
-/** The step a field path belongs to (for Edit links and server errors). */
-export function stepOfPath(path: string): WizardStep {
-  const top = path.split(".")[0];
-  for (const step of WIZARD_STEPS) {
-    if ((STEP_FIELDS[step] as readonly string[]).includes(top ?? "")) return step;
-  }
-  return "review";
-}
-
 
 // ---- optional fields -----------------------------------------------------------------------
 
-const unwrapped = (schema: z.ZodType): z.ZodType => (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault ? unwrapped(schema.unwrap() as z.ZodType) : schema);
-const isChoice = (schema: z.ZodType) => schema instanceof z.ZodEnum || schema instanceof z.ZodLiteral;
+type Node = z.ZodMiniType;
+const kind = (schema: Node) => schema._zod.def.type;
+const unwrapped = (schema: Node): Node => (kind(schema) === "optional" || kind(schema) === "default" ? unwrapped((schema as z.ZodMiniOptional).def.innerType as Node) : schema);
+const isChoice = (schema: Node) => kind(schema) === "enum" || kind(schema) === "literal";
+const shapeOf = (schema: Node) => (schema as z.ZodMiniObject).def.shape as Record<string, Node>;
 
 /** Only the answers that are choices (subject type, document type, contact type, bank …), every other answer left out. */
-export function choicesOf(value: unknown, schema: z.ZodType = qualificationBaseSchema): unknown {
+export function choicesOf(value: unknown, schema: Node = qualificationBaseSchema): unknown {
   const inner = unwrapped(schema);
   if (isChoice(inner)) return value;
-  if (!(inner instanceof z.ZodObject) || !isObject(value)) return undefined;
+  if (kind(inner) !== "object" || !isObject(value)) return undefined;
   const out: Loose = {};
-  for (const [key, child] of Object.entries(inner.shape as Record<string, z.ZodType>)) {
+  for (const [key, child] of Object.entries(shapeOf(inner))) {
     const kept = choicesOf(value[key], child);
     if (kept !== undefined) out[key] = kept;
   }
@@ -477,12 +208,12 @@ export function choicesOf(value: unknown, schema: z.ZodType = qualificationBaseS
 }
 
 /** The schema of a field path (numeric parts index a tuple), or undefined when the path is not in it. */
-function schemaAt(path: string): z.ZodType | undefined {
-  let node: z.ZodType | undefined = qualificationBaseSchema;
+function schemaAt(path: string): Node | undefined {
+  let node: Node | undefined = qualificationBaseSchema;
   for (const part of path.split(".")) {
-    const inner: z.ZodType | undefined = node && unwrapped(node);
-    if (inner instanceof z.ZodObject) node = (inner.shape as Record<string, z.ZodType>)[part];
-    else if (inner instanceof z.ZodTuple) node = (inner.def.items as z.ZodType[])[Number(part)];
+    const inner: Node | undefined = node && unwrapped(node);
+    if (inner && kind(inner) === "object") node = shapeOf(inner)[part];
+    else if (inner && kind(inner) === "tuple") node = ((inner as z.ZodMiniTuple).def.items as Node[])[Number(part)];
     else return undefined;
   }
   return node;
@@ -499,7 +230,7 @@ export function optionalFieldsFor(values: unknown, context: QualificationContext
   return (path) => {
     const schema = schemaAt(path);
     if (!schema) return false;
-    if (isChoice(unwrapped(schema))) return schema instanceof z.ZodOptional;
+    if (isChoice(unwrapped(schema))) return kind(schema) === "optional";
     const parts = path.split(".");
     const isIndex = /^\d+$/.test(parts.at(-1) ?? "");
     return !asked.some((issue) => {
@@ -509,4 +240,28 @@ export function optionalFieldsFor(values: unknown, context: QualificationContext
       return isIndex && issue.length === parts.length && issue.slice(0, -1).join(".") === parts.slice(0, -1).join(".");
     });
   };
+}
+
+/** Every path schemaAt knows (an object's keys, a tuple's items), parents before children. */
+function fieldPaths(schema: Node = qualificationBaseSchema, prefix = ""): string[] {
+  const inner = unwrapped(schema);
+  const children: [string, Node][] =
+    kind(inner) === "object" ? Object.entries(shapeOf(inner)) : kind(inner) === "tuple" ? ((inner as z.ZodMiniTuple).def.items as Node[]).map((item, i) => [String(i), item]) : [];
+  return children.flatMap(([key, child]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    return [path, ...fieldPaths(child, path)];
+  });
+}
+
+/** What the wizard shows before its schemas reach the browser, worked out on the server from the draft. */
+export type WizardStart = {
+  /** The whole application's problems, by field path (the progress flags and the review step). */
+  errors: Record<string, string>;
+  /** The fields that may be left blank, given the draft's choices. */
+  optional: string[];
+};
+
+export function wizardStart(values: unknown, context: QualificationContext): WizardStart {
+  const result = qualificationSchemaFor(context).safeParse(values);
+  return { errors: result.success ? {} : fieldErrors(result.error), optional: fieldPaths().filter(optionalFieldsFor(values, context)) };
 }

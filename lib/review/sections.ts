@@ -1,4 +1,4 @@
-import { STEP_FIELDS, type WizardStep } from "@/lib/qualification/schema";
+import { STEP_FIELDS, type WizardStep } from "@/lib/qualification/rules";
 
 export type ReviewSectionKey = Exclude<WizardStep, "review"> | "other";
 

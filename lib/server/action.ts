@@ -17,7 +17,8 @@ export const formFields = z.record(z.string(), z.unknown()).catch({});
 /** Which roles may call an action; the default is the roles that change the area's data. */
 export type ActionOptions = { roles?: readonly UserRole[] };
 
-type Handler<S extends z.ZodType, A, T> = (input: z.output<S>, context: { actor: A; db: Db }) => Promise<T>;
+// Schemas in zod or zod/mini (the ones the browser shares) both parse here.
+type Handler<S extends z.core.$ZodType, A, T> = (input: z.output<S>, context: { actor: A; db: Db }) => Promise<T>;
 
 /** Any thrown error as the action's failure: AppErrors keep their reason, zod errors become field messages. */
 export function failureOf(error: unknown, action: string): ActionFailure {
@@ -29,12 +30,12 @@ export function failureOf(error: unknown, action: string): ActionFailure {
   return { ok: false, reason: "failed" };
 }
 
-function defineAction<S extends z.ZodType, A, T>(name: string, schema: S, resolveActor: () => Promise<A>, fn: Handler<S, A, T>) {
+function defineAction<S extends z.core.$ZodType, A, T>(name: string, schema: S, resolveActor: () => Promise<A>, fn: Handler<S, A, T>) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
     try {
       // The actor first: a caller who may not act learns nothing about the input rules.
       const actor = await resolveActor();
-      const input = schema.parse(raw);
+      const input = z.parse(schema, raw);
       return { ok: true, data: await fn(input, { actor, db: await getDb() }) };
     } catch (error) {
       return failureOf(error, name);
@@ -46,7 +47,7 @@ function defineAction<S extends z.ZodType, A, T>(name: string, schema: S, resolv
  * A server action of a merchant's people: the signed-in user must hold one of `roles` and belong to
  * a merchant; `actor.merchantId` is the tenant every query of the handler names.
  */
-export function merchantAction<S extends z.ZodType, T>(schema: S, fn: Handler<S, MerchantActor, T>, options: ActionOptions = {}) {
+export function merchantAction<S extends z.core.$ZodType, T>(schema: S, fn: Handler<S, MerchantActor, T>, options: ActionOptions = {}) {
   // Viewers only read: an action changes data unless it names them.
   const roles = options.roles ?? ["owner", "admin"];
   return defineAction(fn.name || "merchantAction", schema, async () => {
@@ -57,17 +58,17 @@ export function merchantAction<S extends z.ZodType, T>(schema: S, fn: Handler<S,
 }
 
 /** A server action of the platform's staff. */
-export function supportAction<S extends z.ZodType, T>(schema: S, fn: Handler<S, SupportActor, T>, options: ActionOptions = {}) {
+export function supportAction<S extends z.core.$ZodType, T>(schema: S, fn: Handler<S, SupportActor, T>, options: ActionOptions = {}) {
   const roles = options.roles ?? staffRoles;
   return defineAction(fn.name || "supportAction", schema, async () => (await requireActor(...roles)) as SupportActor, fn);
 }
 
 /** A person acting on their own account: any signed-in user, staff before two-factor enrolment included. */
-export function accountAction<S extends z.ZodType, T>(schema: S, fn: Handler<S, SessionUser, T>) {
+export function accountAction<S extends z.core.$ZodType, T>(schema: S, fn: Handler<S, SessionUser, T>) {
   return defineAction(fn.name || "accountAction", schema, requireSignedInActor, fn);
 }
 
 /** An action open to signed-out visitors: the token in a link, or the mailbox, is the proof. */
-export function publicAction<S extends z.ZodType, T>(schema: S, fn: Handler<S, null, T>) {
+export function publicAction<S extends z.core.$ZodType, T>(schema: S, fn: Handler<S, null, T>) {
   return defineAction(fn.name || "publicAction", schema, async () => null, fn);
 }

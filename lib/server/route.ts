@@ -1,6 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { ZodError } from "zod";
+import { z } from "zod";
 import { getConfig } from "@/lib/config";
 import { AppError, fieldErrors, isAppError } from "@/lib/errors";
 import { isCrossSiteRequest } from "@/lib/security/same-origin";
@@ -37,7 +37,8 @@ export function routeHandler<C>(handler: (request: Request, context: C) => Promi
 
 export function errorResponse(error: unknown, request?: Request): Response {
   if (isAppError(error)) return NextResponse.json(error.toJSON(), { status: error.status });
-  if (error instanceof ZodError) {
+  // zod/mini schemas (shared with the browser) throw the core error, which full zod's extends.
+  if (error instanceof z.core.$ZodError) {
     const appError = new AppError("validation_failed", "Some fields are not valid.", fieldErrors(error));
     return NextResponse.json(appError.toJSON(), { status: 422 });
   }

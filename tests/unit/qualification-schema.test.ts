@@ -1,15 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  isMainlandIdNumber,
-  optionalFieldsFor,
-  qualificationSchema,
-  shortnameLength,
-  qualificationSchemaFor,
-  stepSchemaFor,
-  utf8Bytes,
-  type QualificationContext,
-} from "@/lib/qualification/schema";
+import { optionalFieldsFor, qualificationSchema, qualificationSchemaFor, stepSchemaFor, wizardStart } from "@/lib/qualification/schema";
+import { isMainlandIdNumber, shortnameLength, utf8Bytes, type QualificationContext } from "@/lib/qualification/rules";
 import { fieldErrors } from "@/lib/errors";
 import { settlementChangeSchema } from "@/lib/funds/settlement-schema";
 import { chinaToday } from "@/lib/time/china-time";
@@ -362,5 +354,35 @@ describe("optional fields, from the schema and the choices made", () => {
   it("an agent's documents are asked for only when the agent is the contact", () => {
     expect(optionalFieldsFor(chosen, context)("contact_info.wxa_business_authorization_letter")).toBe(true);
     expect(optionalFieldsFor({ ...chosen, contact_info: { contact_type: "66" } }, context)("contact_info.wxa_business_authorization_letter")).toBe(false);
+  });
+});
+
+describe("wizardStart: what the wizard shows before its schemas load", () => {
+  const drafts = {
+    empty: {},
+    choicesOnly: { organization_type: "2", id_doc_type: "IDENTIFICATION_TYPE_MAINLAND_IDCARD", contact_info: { contact_type: "66" }, account_info: { bank_account_type: "74", account_bank: "其他银行" } },
+    personalSeller: { organization_type: "2500", id_doc_type: "IDENTIFICATION_TYPE_PASSPORT" },
+    enterprise: enterpriseApplication(),
+    agent: passportAgentApplication(),
+  };
+
+  it.each(Object.entries(drafts))("lists exactly the fields the live check calls optional (%s)", (_, draft) => {
+    const start = wizardStart(draft, context);
+    const live = optionalFieldsFor(draft, context);
+    expect(start.optional.length).toBeGreaterThan(0);
+    for (const path of start.optional) expect(live(path), path).toBe(true);
+    // Every field the form names, photos and tuple ends included: the list and the live check agree.
+    for (const path of ["organization_type", "business_license_info.business_time.0", "business_license_info.business_time.1", "id_card_info.wxa_id_card_copy", "id_doc_info.id_doc_address", "contact_info.wxa_business_authorization_letter", "account_info.bank_name", "account_info.bank_branch_id", "account_info.account_cert_info.wxa_other_cert_pics", "qualifications.pic_file_list", "business_addition_desc", "merchant_shortname", "no_such_field"]) {
+      expect(start.optional.includes(path), path).toBe(live(path));
+    }
+  });
+
+  it("carries the whole application's errors as the wizard's own check finds them", () => {
+    for (const draft of Object.values(drafts)) {
+      const result = qualificationSchemaFor(context).safeParse(draft);
+      expect(wizardStart(draft, context).errors).toEqual(result.success ? {} : fieldErrors(result.error));
+    }
+    expect(wizardStart(enterpriseApplication(), context).errors).toEqual({});
+    expect(wizardStart({}, context).errors).toMatchObject({ organization_type: "validation.organizationType" });
   });
 });

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { FieldFeedbackProvider, FixList } from "@/components/review/merchant-feedback";
 import { ApplicationStatusCard } from "@/components/wizard/application-status";
-import { ReviewSummary } from "@/components/wizard/review-summary";
+import { LazyReviewSummary } from "@/components/wizard/lazy-review-summary";
 import { Wizard } from "@/components/wizard/wizard";
 import { HandoffPanel } from "@/components/wechat/handoff-panel";
 import { LiveStatus } from "@/components/wechat/live-status";
@@ -11,7 +11,9 @@ import { livePolled } from "@/lib/applications/lifecycle";
 import { canEditMerchant } from "@/lib/auth/roles";
 import { requireMerchantPage } from "@/lib/auth/guard";
 import { dataKeyRing } from "@/lib/crypto/keys";
-import { stepOfPath } from "@/lib/qualification/schema";
+import { stepOfPath } from "@/lib/qualification/rules";
+import { wizardStart } from "@/lib/qualification/schema";
+import { chinaToday } from "@/lib/time/china-time";
 import { fieldLabelFor } from "@/lib/i18n/field-labels";
 import { getFeedbackForMerchant } from "@/lib/review/merchant-feedback";
 import { getDb } from "@/lib/runtime/db";
@@ -49,14 +51,14 @@ export default async function OnboardingPage() {
       {application.editable ? (
         <FieldFeedbackProvider comments={feedback.comments}>
           {/* The key remounts the form when the server's draft changes (after a submit or a reload). */}
-          <Wizard key={`${application.id}-${application.draft.version}-${application.status}`} draft={application.draft} miniProgram={miniProgram} merchantName={merchantName} flags={flags} />
+          <Wizard key={`${application.id}-${application.draft.version}-${application.status}`} draft={application.draft} miniProgram={miniProgram} merchantName={merchantName} flags={flags} start={wizardStart(application.draft.values, { merchantName, today: chinaToday() })} />
         </FieldFeedbackProvider>
       ) : (
         <section aria-labelledby="submitted-summary" className="flex flex-col gap-3">
           <h2 id="submitted-summary" className="text-lg font-semibold text-slate-900">
             {t("status.summaryTitle")}
           </h2>
-          <ReviewSummary values={application.draft.values} />
+          <LazyReviewSummary values={application.draft.values} />
         </section>
       )}
     </div>
