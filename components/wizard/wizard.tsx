@@ -5,13 +5,12 @@ import { clsx } from "clsx";
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { memo, useCallback, useEffect, useMemo, useRef, useState, useTransition, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type ReactNode } from "react";
 import { FormProvider, useForm, type FieldValues, type Resolver } from "react-hook-form";
 import type { MiniProgramProfile } from "@/db/schema/accounts";
 import { OptionalFieldsProvider } from "@/components/form/optional-fields";
 import { preloadPhotoField } from "@/components/form/photo-inputs";
 import { loadQualificationSchema, useQualificationSchema } from "@/components/form/qualification-schema";
-import { whenIdle } from "@/components/form/when-idle";
 import { Button } from "@/components/ui/button";
 import { fieldId } from "@/components/form/use-field";
 import { fieldErrors } from "@/lib/errors";
@@ -19,24 +18,13 @@ import type { FlaggedField, FlagReplies } from "@/lib/applications/flagged-field
 import type { WizardStart } from "@/lib/qualification/schema";
 import { WIZARD_STEPS, stepOfPath, type QualificationContext, type WizardStep } from "@/lib/qualification/rules";
 import { chinaToday } from "@/lib/time/china-time";
-import { LazyReviewSummary as ReviewSummary } from "./lazy-review-summary";
 import { takePendingSnapshot, useAutosave } from "./use-autosave";
 
-// Each step's fields load with their step: the page's first script carries only the step on
-// screen (the account and review steps bring the region list), and the browser fetches the rest when idle.
-const SubjectStep = dynamic(() => import("./subject-step").then((m) => m.SubjectStep));
-const LicenseStep = dynamic(() => import("./license-step").then((m) => m.LicenseStep));
-const IdentityStep = dynamic(() => import("./identity-step").then((m) => m.IdentityStep));
-const ContactStep = dynamic(() => import("./contact-step").then((m) => m.ContactStep));
-const AccountStep = dynamic(() => import("./account-step").then((m) => m.AccountStep));
-const AdditionalStep = dynamic(() => import("./additional-step").then((m) => m.AdditionalStep));
-const FlaggedFieldsList = dynamic(() => import("./flagged-fields-list").then((m) => m.FlaggedFieldsList));
-
-function preloadSteps(): () => void {
-  return whenIdle(() => {
-    for (const load of [() => import("./subject-step"), () => import("./license-step"), () => import("./identity-step"), () => import("./contact-step"), () => import("./account-step"), () => import("./additional-step"), () => import("./review-summary"), () => import("./flagged-fields-list")]) void load();
-  });
-}
+// The steps' fields (with the form kit, the region list and the review summary) are one chunk that
+// loads as the wizard hydrates, not part of the page's first script.
+const StepFields = dynamic(() => import("./step-fields").then((m) => m.StepFields));
+const ReviewSummary = dynamic(() => import("./step-fields").then((m) => m.ReviewSummary));
+const FlaggedFieldsList = dynamic(() => import("./step-fields").then((m) => m.FlaggedFieldsList));
 
 export type WizardProps = {
   draft: { values: Record<string, unknown>; step: WizardStep; version: number; writer: string | null };
@@ -84,7 +72,6 @@ export function Wizard({ draft, miniProgram, merchantName, flags: initialFlags =
   const { markSaved, schedule, flush } = save;
 
   useEffect(preloadPhotoField, []);
-  useEffect(preloadSteps, []);
 
   useEffect(() => {
     markSaved({ step: draft.step, values: draft.values });
@@ -257,17 +244,6 @@ export function Wizard({ draft, miniProgram, merchantName, flags: initialFlags =
     </FormProvider>
   );
 }
-
-/** One step's fields; memoised, so the frame that changes step does not re-render the step being left. */
-const StepFields = memo(function StepFields({ step, miniProgram, merchantName }: { step: WizardStep; miniProgram: MiniProgramProfile | null; merchantName: string }) {
-  if (step === "subject") return <SubjectStep miniProgram={miniProgram} />;
-  if (step === "license") return <LicenseStep />;
-  if (step === "identity") return <IdentityStep />;
-  if (step === "contact") return <ContactStep />;
-  if (step === "account") return <AccountStep merchantName={merchantName} />;
-  if (step === "additional") return <AdditionalStep />;
-  return null;
-});
 
 function flattenErrors(errors: unknown, prefix = ""): Record<string, true> {
   if (!errors || typeof errors !== "object") return {};
