@@ -34,7 +34,7 @@ import { STEP_FIELDS, accountDigits, isCalendarDate, isMainlandIdNumber, isObjec
  */
 
 // ---- field schemas -------------------------------------------------------------------------
-// zod/mini: the browser runs this file too (loaded after the wizard is on screen), and mini is a third of full zod.
+// zod/mini: the browser runs this file too, loaded after the wizard is on screen (components/form/qualification-schema.ts).
 
 const text = (error: string) => z.string({ error }).check(z.trim());
 const requiredText = (max: number, tooLong = "validation.tooLong") =>
