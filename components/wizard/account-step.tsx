@@ -11,6 +11,7 @@ import {
   MAX_OTHER_CERT_PICS,
   OTHER_BANK,
   PERSONAL_ACCOUNT,
+  organizationTypeOf,
   type OrganizationType,
 } from "@/lib/qualification/constants";
 
@@ -20,7 +21,7 @@ export function AccountStep({ merchantName }: { merchantName: string }) {
   const labelOf = useFieldLabel();
   const addressError = useFieldError("account_info.bank_address_code");
   const [bank, accountType] = useWatch({ name: ["account_info.account_bank", "account_info.bank_account_type"] }) as [string | undefined, string | undefined];
-  const org = getValues("organization_type") as OrganizationType | undefined;
+  const org = organizationTypeOf(getValues("organization_type"));
   const allowed = org ? ACCOUNT_TYPES_BY_ORGANIZATION[org] : undefined;
   const idName = (getValues("id_doc_type") === MAINLAND_ID_CARD ? getValues("id_card_info.id_card_name") : getValues("id_doc_info.id_doc_name")) as string | undefined;
   const nameHint = accountType === PERSONAL_ACCOUNT ? (idName ? t("account.nameHintPersonal", { name: idName }) : undefined) : accountType ? t("account.nameHintCorporate", { name: merchantName }) : undefined;

@@ -4,11 +4,11 @@ import { useTranslations } from "next-intl";
 import { useWatch } from "react-hook-form";
 import { ChoiceField, Section } from "@/components/form";
 import type { MiniProgramProfile } from "@/db/schema/accounts";
-import { ORGANIZATION_TYPES, REQUIRED_DOCUMENTS, type OrganizationType } from "@/lib/qualification/constants";
+import { ORGANIZATION_TYPES, REQUIRED_DOCUMENTS, organizationTypeOf } from "@/lib/qualification/constants";
 
 export function SubjectStep({ miniProgram }: { miniProgram: MiniProgramProfile | null }) {
   const t = useTranslations("wizard");
-  const org = useWatch({ name: "organization_type" }) as OrganizationType | undefined;
+  const org = organizationTypeOf(useWatch({ name: "organization_type" }));
   const documents = org && REQUIRED_DOCUMENTS[org];
   return (
     <div className="flex flex-col gap-6">

@@ -52,6 +52,11 @@ export const ACCOUNT_TYPES_BY_ORGANIZATION: Record<OrganizationType, readonly Ba
 };
 
 /** Subject types that may name an agent as super administrator (WeChat's apply document: "non-personal stores"). */
+/** `type` if it is a subject type, else undefined: a stored draft may hold any string, even "valueOf". */
+export function organizationTypeOf(type: unknown): OrganizationType | undefined {
+  return ORGANIZATION_TYPES.includes(type as OrganizationType) ? (type as OrganizationType) : undefined;
+}
+
 export function contactTypesFor(type: unknown): readonly ContactType[] {
   return isPersonalType(type) ? ["65"] : CONTACT_TYPES;
 }

@@ -13,6 +13,7 @@ import {
   PERSONAL_ACCOUNT,
   SHORTNAME_MAX_BYTES,
   contactTypesFor,
+  organizationTypeOf,
   isPersonalType,
   type OrganizationType,
 } from "./constants";
@@ -227,7 +228,8 @@ export function qualificationIssues(value: unknown, context: QualificationContex
   const account = isObject(value.account_info) ? value.account_info : undefined;
   if (account) {
     const type = account.bank_account_type;
-    const allowed = ACCOUNT_TYPES_BY_ORGANIZATION[org as OrganizationType];
+    const subject = organizationTypeOf(org);
+    const allowed = subject && ACCOUNT_TYPES_BY_ORGANIZATION[subject];
     if (allowed && typeof type === "string" && BANK_ACCOUNT_TYPES.includes(type as never) && !allowed.includes(type as never)) {
       issues.push({ path: ["account_info", "bank_account_type"], message: allowed.length === 1 && allowed[0] === PERSONAL_ACCOUNT ? "validation.accountTypePersonalOnly" : "validation.accountTypeCorporateOnly" });
     }

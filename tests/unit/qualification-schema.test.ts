@@ -86,6 +86,14 @@ describe("enums", () => {
   ])("%s rejects %s", (path, value, message) => {
     expect(errorsOf(withValue(enterpriseApplication(), path, value))[path]).toBe(message);
   });
+
+  // Found by the property test below: the rules looked the type up in a plain object, so "valueOf" threw.
+  it.each(["valueOf", "constructor", "__proto__", "toString"])("a subject type named like an object property (%s) is an error, not a throw", (value) => {
+    for (const make of [enterpriseApplication, personalSellerApplication]) {
+      expect(errorsOf(withValue(make(), "organization_type", value)).organization_type).toBe("validation.organizationType");
+      expect(stepSchemaFor("account", context).safeParse(withValue(make(), "organization_type", value)).success).toBe(true);
+    }
+  });
 });
 
 describe("required-when", () => {
