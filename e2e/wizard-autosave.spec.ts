@@ -2,6 +2,9 @@ import { chooseRadio, expectStep, fill, next, signInAsE2eMerchant, zh } from "./
 import { expect, test } from "./fixtures";
 
 const f = zh.fields;
+// Both tests edit the one draft of the autosave merchant: one after the other.
+test.describe.configure({ mode: "serial" });
+
 const draftSaves = (url: string, method: string) => url.endsWith("/api/application/draft") && method === "PUT";
 
 test("autosave race: typing then reloading at once keeps the value, and the next edit saves without a conflict", async ({ page }) => {
@@ -34,4 +37,28 @@ test("autosave race: typing then reloading at once keeps the value, and the next
   // The value survives another reload from the server alone.
   await page.reload();
   await expect(legalPerson).toHaveValue("李小明明");
+});
+
+test("server-rendered fields take no typing until their script is live, so nothing typed early is put back to the draft's value", async ({ page }) => {
+  await signInAsE2eMerchant(page, "autosave");
+  // The page's scripts are held: what shows is the server's HTML alone.
+  let release!: () => void;
+  const scripts = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await scripts;
+    await route.continue().catch(() => {});
+  });
+  await page.goto("/onboarding", { waitUntil: "commit" });
+  await expectStep(page, "license");
+  const legalPerson = page.getByLabel(f.business_license_info.legal_person, { exact: true });
+  await expect(legalPerson).toBeDisabled();
+
+  release();
+  await expect(legalPerson).toBeEnabled();
+  await expect(legalPerson).toHaveValue("李小明明");
+  await legalPerson.fill("王大明");
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
+  await page.reload();
+  await expect(legalPerson).toHaveValue("王大明");
+  await expect(legalPerson).toBeEnabled();
 });
