@@ -1,10 +1,8 @@
 export { BankLookup } from "./bank-lookup";
 export { ChoiceField } from "./choice-field";
 export { DateField } from "./date-field";
-export { OptionalFieldsProvider } from "./optional-fields";
-export { PhotoInput, PhotoListInput, preloadPhotoField } from "./photo-inputs";
+export { PhotoInput, PhotoListInput } from "./photo-inputs";
 export { RegionPicker } from "./region-picker";
 export { Section } from "./section";
 export { SelectField, TextAreaField, TextField } from "./text-fields";
 export { fieldId, useFieldError, useFieldLabel } from "./use-field";
-export { loadQualificationSchema, useQualificationSchema } from "./qualification-schema";

@@ -8,7 +8,6 @@ import { ControlledField } from "./controlled-field";
 import { FieldFeedbackFor } from "@/components/review/merchant-feedback";
 import { FieldError } from "@/components/ui/field";
 import type { PicFile } from "@/lib/qualification/schema";
-import { whenIdle } from "./when-idle";
 
 // The dropzone and the upload code load after the form is on screen, not with it (see preloadPhotoField).
 const loadPhotoField = () => import("@/components/media/photo-field");
@@ -18,7 +17,10 @@ const PhotoField = dynamic(() => loadPhotoField().then((m) => m.PhotoField), {
 
 /** Fetches the photo field's code when the browser is idle, so the first step with a photo does not wait for it. */
 export function preloadPhotoField(): () => void {
-  return whenIdle(() => void loadPhotoField());
+  const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+  const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+  const handle = idle(() => void loadPhotoField());
+  return () => cancel(handle);
 }
 
 export function PhotoInput({ name, hint }: { name: string; hint?: ReactNode }) {

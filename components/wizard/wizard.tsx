@@ -8,6 +8,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type ReactNode } from "react";
 import { FormProvider, useForm, type FieldValues, type Resolver } from "react-hook-form";
 import type { MiniProgramProfile } from "@/db/schema/accounts";
+// From the kit's files, not its index: the index would bring every field (and the region list) into the first script.
 import { OptionalFieldsProvider } from "@/components/form/optional-fields";
 import { preloadPhotoField } from "@/components/form/photo-inputs";
 import { loadQualificationSchema, useQualificationSchema } from "@/components/form/qualification-schema";

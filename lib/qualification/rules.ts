@@ -174,6 +174,10 @@ function checkValidity(begin: unknown, end: unknown, today: string, beginPath: I
   else if (e <= addDays(today, minDaysLeft)) issues.push({ path: endPath, message: minDaysLeft > 0 ? "validation.validity60Days" : "validation.licenseExpired" });
 }
 
+/** Where the legal person's document keeps each part the rules read: the mainland ID card, or any other document. */
+const ID_CARD_FIELDS = { section: "id_card_info", photo: "wxa_id_card_copy", name: "id_card_name", begin: "id_card_valid_time_begin", end: "id_card_valid_time", address: "id_card_address" } as const;
+const ID_DOC_FIELDS = { section: "id_doc_info", photo: "wxa_id_doc_copy", name: "id_doc_name", begin: "doc_period_begin", end: "doc_period_end", address: "id_doc_address" } as const;
+
 /** Every rule that looks at more than one field; `only` limits the issues to some top-level keys. */
 export function qualificationIssues(value: unknown, context: QualificationContext = {}, only?: readonly string[]): Issue[] {
   if (!isObject(value)) return [];
@@ -193,21 +197,15 @@ export function qualificationIssues(value: unknown, context: QualificationContex
 
   const needsAddress = ADDRESS_ORGANIZATION_TYPES.includes(org as OrganizationType);
   let idName: string | undefined;
-  if (value.id_doc_type === MAINLAND_ID_CARD) {
-    const card = value.id_card_info;
-    if (!isObject(card)) issues.push({ path: ["id_card_info", "wxa_id_card_copy"], message: "validation.photoRequired" });
+  const docType = value.id_doc_type;
+  const fields = docType === MAINLAND_ID_CARD ? ID_CARD_FIELDS : typeof docType === "string" && ID_DOC_TYPES.includes(docType as never) ? ID_DOC_FIELDS : undefined;
+  if (fields) {
+    const section = value[fields.section];
+    if (!isObject(section)) issues.push({ path: [fields.section, fields.photo], message: "validation.photoRequired" });
     else {
-      idName = str(card.id_card_name);
-      checkValidity(card.id_card_valid_time_begin, card.id_card_valid_time, today, ["id_card_info", "id_card_valid_time_begin"], ["id_card_info", "id_card_valid_time"], issues);
-      if (needsAddress && card.id_card_address === undefined) issues.push({ path: ["id_card_info", "id_card_address"], message: "validation.addressRequired" });
-    }
-  } else if (typeof value.id_doc_type === "string" && ID_DOC_TYPES.includes(value.id_doc_type as never)) {
-    const doc = value.id_doc_info;
-    if (!isObject(doc)) issues.push({ path: ["id_doc_info", "wxa_id_doc_copy"], message: "validation.photoRequired" });
-    else {
-      idName = str(doc.id_doc_name);
-      checkValidity(doc.doc_period_begin, doc.doc_period_end, today, ["id_doc_info", "doc_period_begin"], ["id_doc_info", "doc_period_end"], issues);
-      if (needsAddress && doc.id_doc_address === undefined) issues.push({ path: ["id_doc_info", "id_doc_address"], message: "validation.addressRequired" });
+      idName = str(section[fields.name]);
+      checkValidity(section[fields.begin], section[fields.end], today, [fields.section, fields.begin], [fields.section, fields.end], issues);
+      if (needsAddress && section[fields.address] === undefined) issues.push({ path: [fields.section, fields.address], message: "validation.addressRequired" });
     }
   }
 
