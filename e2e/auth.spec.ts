@@ -1,4 +1,4 @@
-import { accounts, asRole, expect, signIn, test } from "./fixtures";
+import { accounts, asRole, expect, holdScripts, signIn, test } from "./fixtures";
 
 test.describe("sign-in", () => {
   test("a signed-out visitor is sent to /login and back after signing in", async ({ page }) => {
@@ -55,6 +55,25 @@ test.describe("sign-in", () => {
     await page.getByRole("button", { name: "登录" }).click();
     await expect(page.getByText("请输入有效的邮箱地址，例如 name@example.com。")).toBeVisible();
     await expect(page.getByText("请输入密码。")).toBeVisible();
+  });
+
+  test("before its script is live the form takes nothing, so Enter cannot send the password natively in the address", async ({ page }) => {
+    const release = await holdScripts(page);
+    await page.goto("/login", { waitUntil: "commit" });
+    const email = page.getByLabel(/邮箱|Email/);
+    const password = page.getByLabel(/^(密码|Password)$/);
+    const submit = page.getByRole("button", { name: /^(登录|Sign in)$/ });
+    for (const control of [email, password, submit]) await expect(control).toBeDisabled();
+
+    release();
+    for (const control of [email, password, submit]) await expect(control).toBeEnabled();
+    // An account nobody has: a wrong password for a real one would count towards its lockout.
+    await email.fill("nobody-hydration@e2e.test");
+    await password.fill("not-the-password");
+    await password.press("Enter");
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("邮箱或密码不正确。请检查后重试。");
+    await expect(email).toHaveValue("nobody-hydration@e2e.test");
+    expect(new URL(page.url()).search).toBe("");
   });
 
   test("sign out ends the session, and a copy of its cookie taken before is refused on its next request", async ({ page, browser, baseURL }) => {

@@ -57,6 +57,17 @@ export async function answerTwoFactor(page: Page, secret: string) {
 }
 
 /** `test.use(asRole("support"))` starts a test signed in, from the state global setup saved. */
+/** Holds the page's scripts until the returned function is called: the server's HTML alone is on screen meanwhile. */
+export async function holdScripts(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const scripts = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await scripts;
+    await route.continue().catch(() => {});
+  });
+  return release;
+}
+
 export const asRole = (role: Role) => ({ storageState: storageStateFor(role) });
 
 /**

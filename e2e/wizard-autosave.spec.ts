@@ -1,5 +1,5 @@
 import { chooseRadio, expectStep, fill, next, signInAsE2eMerchant, zh } from "./wizard-helpers";
-import { expect, test } from "./fixtures";
+import { expect, holdScripts, test } from "./fixtures";
 
 const f = zh.fields;
 // Both tests edit the one draft of the autosave merchant: one after the other.
@@ -41,13 +41,7 @@ test("autosave race: typing then reloading at once keeps the value, and the next
 
 test("server-rendered fields take no typing until their script is live, so nothing typed early is put back to the draft's value", async ({ page }) => {
   await signInAsE2eMerchant(page, "autosave");
-  // The page's scripts are held: what shows is the server's HTML alone.
-  let release!: () => void;
-  const scripts = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/_next/static/chunks/**", async (route) => {
-    await scripts;
-    await route.continue().catch(() => {});
-  });
+  const release = await holdScripts(page);
   await page.goto("/onboarding", { waitUntil: "commit" });
   await expectStep(page, "license");
   const legalPerson = page.getByLabel(f.business_license_info.legal_person, { exact: true });

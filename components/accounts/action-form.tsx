@@ -7,6 +7,7 @@ import { useActionMessage, useFieldMessage } from "@/components/action/use-failu
 import { Button } from "@/components/ui/button";
 import { Field, describedBy, inputClass } from "@/components/ui/field";
 import type { ActionResult, FormAnswer } from "@/lib/server/action-result";
+import { LiveFieldset } from "@/components/form/live-fieldset";
 
 /** A server action of a form: its values as one object; on success a sentence to show or where to go. */
 export type FormAction<T extends FormAnswer = FormAnswer> = (input: Record<string, string>) => Promise<ActionResult<T>>;
@@ -101,7 +102,7 @@ export function ActionForm<T extends FormAnswer>({
         <p role="status" className="w-full rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">{result.data.message}</p>
       ) : null}
       {children}
-      <fieldset disabled={pending} className={clsx(inline ? "contents" : "flex flex-col gap-4")}>
+      <LiveFieldset disabled={pending} className={clsx(inline ? "contents" : "flex flex-col gap-4")}>
         {fields.map((field) => {
           const id = `${idPrefix}-${field.name}`;
           const error = fieldError(field.name);
@@ -136,7 +137,7 @@ export function ActionForm<T extends FormAnswer>({
           );
         })}
         <Button type="submit" variant={variant} className={inline ? undefined : "self-start"}>{submitLabel}</Button>
-      </fieldset>
+      </LiveFieldset>
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { mailSettingsSchema, type MailSettings } from "@/lib/accounts/mail-settings-schema";
 import { locales } from "@/lib/i18n/config";
 import type { ActionResult } from "@/lib/server/action-result";
+import { LiveFieldset } from "@/components/form/live-fieldset";
 
 /** One's own mail settings: non-essential mail on or off, and the language mails are written in. */
 export function MailSettingsForm({ settings, action }: { settings: MailSettings; action: (values: MailSettings) => Promise<ActionResult<MailSettings>> }) {
@@ -26,7 +27,7 @@ export function MailSettingsForm({ settings, action }: { settings: MailSettings;
   });
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
-      <fieldset disabled={isSubmitting} className="flex flex-col gap-3">
+      <LiveFieldset disabled={isSubmitting} className="flex flex-col gap-3">
         <label htmlFor="mail-opt-out" className="flex items-start gap-2 text-sm text-slate-800">
           <input id="mail-opt-out" type="checkbox" className="mt-0.5 size-4 shrink-0 accent-brand-700" {...register("optOut")} />
           <span>{t("mailOptOut")}</span>
@@ -37,7 +38,7 @@ export function MailSettingsForm({ settings, action }: { settings: MailSettings;
           </select>
         </Field>
         <Button type="submit" variant="secondary" className="self-start">{t("saveMail")}</Button>
-      </fieldset>
+      </LiveFieldset>
       <p role="status" className={result && !result.ok ? "text-sm text-red-700" : "text-sm text-slate-700"}>{result?.message}</p>
     </form>
   );

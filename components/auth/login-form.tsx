@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, describedBy } from "@/components/ui/field";
 import Link from "next/link";
 import { RATE_LIMITED_ERROR, SECOND_FACTOR_ERROR, signInSchema, type SignIn } from "@/lib/auth/schema";
+import { LiveFieldset } from "@/components/form/live-fieldset";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("common");
@@ -64,7 +65,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       {askCode && !formError ? (
         <p role="status" className="rounded-md border border-brand-700/30 bg-brand-50 px-3 py-2 text-sm text-brand-800">{ta("codeRequired")}</p>
       ) : null}
-      <fieldset disabled={isSubmitting} className="flex flex-col gap-4">
+      <LiveFieldset disabled={isSubmitting} className="flex flex-col gap-4">
         <Field id="email" label={t("login.email")} error={emailError}>
           <Input id="email" type="email" autoComplete="username" aria-invalid={!!emailError} aria-describedby={describedBy("email", { error: emailError })} {...register("email")} />
         </Field>
@@ -79,7 +80,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         <Button type="submit" className="w-full">
           {isSubmitting ? t("login.submitting") : t("login.submit")}
         </Button>
-      </fieldset>
+      </LiveFieldset>
       <p className="text-sm">
         <Link href="/forgot-password" className="text-brand-800 underline">{ta("forgot")}</Link>
       </p>

@@ -11,6 +11,7 @@ import { DataTable } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/money/format";
 import type { ActionResult } from "@/lib/server/action-result";
 import { ShownOnce } from "./copy-button";
+import { LiveFieldset } from "@/components/form/live-fieldset";
 
 export type ApiKeyRow = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
@@ -76,12 +77,12 @@ export function ApiKeysPanel({ keys, perMinute, createAction, revokeAction }: {
       <h2 id="keys-title" className="text-lg font-semibold">{t("title")}</h2>
       <p className="mt-1 text-sm text-slate-600">{t("hint", { perMinute })}</p>
       <form onSubmit={create} className="mt-3 flex flex-wrap items-end gap-3">
-        <fieldset disabled={pending} className="contents">
+        <LiveFieldset disabled={pending} className="contents">
           <Field id="api-key-name" label={t("name")} hint={t("nameHint")} error={fieldError} className="min-w-60 flex-1">
             <Input id="api-key-name" value={name} maxLength={64} onChange={(e) => setName(e.target.value)} aria-invalid={fieldError ? true : undefined} />
           </Field>
           <Button type="submit">{pending ? t("creating") : t("create")}</Button>
-        </fieldset>
+        </LiveFieldset>
       </form>
       {created ? <ShownOnce value={created} warning={t("created")} testId="new-api-key" /> : null}
       <p role="status" className={notice?.error ? "mt-2 text-sm text-red-700" : "mt-2 text-sm text-slate-700"}>{created ? null : notice?.text}</p>

@@ -6,6 +6,7 @@ import { useFailureMessage } from "@/components/action/use-failure-message";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/server/action-result";
+import { LiveFieldset } from "@/components/form/live-fieldset";
 
 type Payment = { id: string; status: string; next_action: Record<string, string> | null };
 
@@ -53,7 +54,7 @@ export function CheckoutPlayer({ loginAction, payAction }: {
   return (
     <div className="flex flex-col gap-4">
       <form onSubmit={create} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
-        <fieldset disabled={pending} className="contents">
+        <LiveFieldset disabled={pending} className="contents">
           <Field id="checkout-key" label={t("key")} hint={t("keyHint")} className="sm:col-span-2">
             <Input id="checkout-key" value={apiKey} autoComplete="off" spellCheck={false} onChange={(e) => setApiKey(e.target.value)} required />
           </Field>
@@ -64,7 +65,7 @@ export function CheckoutPlayer({ loginAction, payAction }: {
             <Input id="checkout-description" value={description} maxLength={128} onChange={(e) => setDescription(e.target.value)} required />
           </Field>
           <div className="sm:col-span-2"><Button type="submit">{pending ? t("starting") : t("start")}</Button></div>
-        </fieldset>
+        </LiveFieldset>
       </form>
       <p role="status" className={notice?.error ? "text-sm text-red-700" : "text-sm text-slate-700"} data-testid="checkout-status">{notice?.text}</p>
       {payment?.next_action ? (

@@ -9,6 +9,7 @@ import { Field, Input } from "@/components/ui/field";
 import { formatDateTime } from "@/lib/money/format";
 import type { ActionResult } from "@/lib/server/action-result";
 import { ShownOnce } from "./copy-button";
+import { LiveFieldset } from "@/components/form/live-fieldset";
 
 export type EndpointView = {
   id: string;
@@ -66,12 +67,12 @@ export function WebhooksPanel({ endpoints, createAction, deleteAction, resendAct
       <h2 id="webhooks-title" className="text-lg font-semibold">{t("title")}</h2>
       <p className="mt-1 text-sm text-slate-600">{t("hint")}</p>
       <form onSubmit={add} className="mt-3 flex flex-wrap items-end gap-3">
-        <fieldset disabled={pending} className="contents">
+        <LiveFieldset disabled={pending} className="contents">
           <Field id="webhook-url" label={t("url")} hint={t("urlHint")} error={fieldError} className="min-w-60 flex-1">
             <Input id="webhook-url" type="url" inputMode="url" value={url} placeholder="https://" onChange={(e) => setUrl(e.target.value)} aria-invalid={fieldError ? true : undefined} />
           </Field>
           <Button type="submit">{pending ? t("adding") : t("add")}</Button>
-        </fieldset>
+        </LiveFieldset>
       </form>
       {secret ? <ShownOnce value={secret} warning={t("created")} testId="new-webhook-secret" /> : null}
       <p role="status" className={notice?.error ? "mt-2 text-sm text-red-700" : "mt-2 text-sm text-slate-700"}>{notice?.text}</p>

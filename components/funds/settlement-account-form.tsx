@@ -12,6 +12,7 @@ import { Field, Input, describedBy, inputClass } from "@/components/ui/field";
 import { settlementChangeSchemaFor, type SettlementChange } from "@/lib/funds/settlement-schema";
 import { ACCOUNT_BANK_NAMES, BANK_ACCOUNT_TYPES, OTHER_BANK } from "@/lib/qualification/constants";
 import type { ActionResult } from "@/lib/server/action-result";
+import { LiveFieldset } from "@/components/form/live-fieldset";
 
 /** The settlement account change, with the wizard's account step rules (one schema, picked). */
 export function SettlementAccountForm({ action, merchantName, organizationType }: { action: (values: SettlementChange) => Promise<ActionResult<null>>; merchantName: string; organizationType?: string }) {
@@ -50,7 +51,7 @@ export function SettlementAccountForm({ action, merchantName, organizationType }
     <form onSubmit={onSubmit} noValidate aria-labelledby="change-title" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="change-title" className="text-lg font-semibold">{t("settlement.changeTitle")}</h2>
       <p className="mt-1 text-sm text-slate-600">{t("settlement.changeHint")}</p>
-      <fieldset disabled={isSubmitting} className="mt-4 grid gap-4 sm:grid-cols-2">
+      <LiveFieldset disabled={isSubmitting} className="mt-4 grid gap-4 sm:grid-cols-2">
         <Field id="bank_account_type" label={t("settlement.fields.bank_account_type")} error={error("bank_account_type")}>
           <select id="bank_account_type" className={inputClass} aria-invalid={!!error("bank_account_type")} aria-describedby={describedBy("bank_account_type", { error: error("bank_account_type") })} {...register("bank_account_type")}>
             {BANK_ACCOUNT_TYPES.map((type) => <option key={type} value={type}>{t(`settlement.accountTypes.${type}`)}</option>)}
@@ -83,7 +84,7 @@ export function SettlementAccountForm({ action, merchantName, organizationType }
         <div className="sm:col-span-2">
           <Button type="submit">{isSubmitting ? t("settlement.submitting") : t("settlement.submit")}</Button>
         </div>
-      </fieldset>
+      </LiveFieldset>
       <p role="status" className={result && !result.ok ? "mt-2 text-sm text-red-700" : "mt-2 text-sm text-slate-700"}>{result?.message}</p>
     </form>
     </FormProvider>

@@ -11,6 +11,7 @@ import { Field, Input, describedBy } from "@/components/ui/field";
 import { withdrawalRequestSchema, type WithdrawalRequest } from "@/lib/funds/schemas";
 import type { ActionResult } from "@/lib/server/action-result";
 import { randomUuid } from "@/lib/crypto/random-uuid";
+import { LiveFieldset } from "@/components/form/live-fieldset";
 
 /**
  * One idempotency key per intended withdrawal: a retry after a lost answer reuses it (one
@@ -51,14 +52,14 @@ export function WithdrawalForm({ hasAccount, action }: { hasAccount: boolean; ac
       <h2 id="withdraw-title" className="text-lg font-semibold">{t("withdraw.title")}</h2>
       <p className="mt-1 text-sm text-slate-600">{t("withdraw.hint")}</p>
       {/* Aligned on the input row: an error under the amount grows the field downwards, never shifts the button. */}
-      <fieldset disabled={isSubmitting} className="mt-3 grid grid-cols-[minmax(0,14rem)_auto] items-start gap-3">
+      <LiveFieldset disabled={isSubmitting} className="mt-3 grid grid-cols-[minmax(0,14rem)_auto] items-start gap-3">
         <Field id="withdraw-amount" label={t("withdraw.amountCny")} error={amountError}>
           <Input id="withdraw-amount" inputMode="decimal" autoComplete="off" aria-invalid={!!amountError} aria-describedby={describedBy("withdraw-amount", { error: amountError })} {...register("amount")} />
         </Field>
         <input type="hidden" {...register("currency")} />
         <input type="hidden" {...register("idempotency_key")} />
         <Button type="submit" className="mt-6">{isSubmitting ? t("withdraw.submitting") : t("withdraw.submit")}</Button>
-      </fieldset>
+      </LiveFieldset>
       <p role="status" className={result && !result.ok ? "mt-2 text-sm text-red-700" : "mt-2 text-sm text-slate-700"}>{result?.message}</p>
     </form>
   );

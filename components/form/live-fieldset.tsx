@@ -1,0 +1,24 @@
+"use client";
+
+import { useSyncExternalStore, type ReactNode } from "react";
+
+const subscribeToNothing = () => () => {};
+
+/** False in the server's HTML and while the page hydrates; true from then on (and at once in a client render). */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(subscribeToNothing, () => true, () => false);
+}
+
+/**
+ * A form's fields and buttons, disabled until the form's script has hydrated them. Before that,
+ * react-hook-form would put its default value back over anything typed, and Enter would send the
+ * form natively, as a GET with every field (a password too) in the address.
+ */
+export function LiveFieldset({ children, disabled = false, className }: { children: ReactNode; disabled?: boolean; className?: string }) {
+  const live = useHydrated();
+  return (
+    <fieldset disabled={!live || disabled} aria-busy={live ? undefined : true} className={className ?? "contents"}>
+      {children}
+    </fieldset>
+  );
+}
