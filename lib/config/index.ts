@@ -106,6 +106,8 @@ export type PaymentsConfig = {
   providerKeySerial: string | undefined;
   /** The app also plays the provider under /sandbox/provider. */
   sandbox: boolean;
+  /** The provider is that sandbox of this very console (called in process, not over HTTP). */
+  ownSandbox: boolean;
   sandboxWithdrawalSeconds: number;
   sandboxAccountVerifySeconds: number;
   /** How long a succeeded payment stays pending before it can be withdrawn (T+1 by default). */
@@ -243,7 +245,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   }
 
   const authSecret = e.NEXTAUTH_SECRET ?? dev!.authSecret;
-  const providerUrl = (e.PAYMENT_PROVIDER_URL ?? `${authUrl.replace(/\/$/, "")}/sandbox/provider`).replace(/\/$/, "");
+  const ownSandboxUrl = `${authUrl.replace(/\/$/, "")}/sandbox/provider`;
+  const providerUrl = (e.PAYMENT_PROVIDER_URL ?? ownSandboxUrl).replace(/\/$/, "");
 
   return {
     appEnv: e.APP_ENV,
@@ -274,6 +277,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       providerPublicKey: e.PAYMENT_PROVIDER_PUBLIC_KEY,
       providerKeySerial: e.PAYMENT_PROVIDER_KEY_SERIAL,
       sandbox: paymentSandbox,
+      ownSandbox: paymentSandbox && providerUrl === ownSandboxUrl,
       sandboxWithdrawalSeconds: e.SANDBOX_WITHDRAWAL_SECONDS,
       sandboxAccountVerifySeconds: e.SANDBOX_ACCOUNT_VERIFY_SECONDS,
       settlementDelayHours: e.FUNDS_SETTLEMENT_DELAY_HOURS,

@@ -21,6 +21,8 @@ export type PaymentProvider = {
   /** Extra attempts, with exponential backoff, on 429, 5xx and network failures (queries only). */
   retries?: number;
   retryBaseMs?: number;
+  /** How a request travels: the global fetch unless set (the console's own sandbox is called in process). */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
 };
 
 const configuredKeys = new Map<string, KeyObject>();
@@ -109,7 +111,7 @@ async function callOnce(provider: PaymentProvider, path: string, body: unknown, 
   const started = performance.now();
   const observe = (status: string) => metrics().providerLatency.observe({ operation: path, status }, (performance.now() - started) / 1000);
   try {
-    response = await fetch(`${provider.baseUrl}${path}`, {
+    response = await (provider.fetch ?? fetch)(`${provider.baseUrl}${path}`, {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json", ...authHeaders },
       body: JSON.stringify(body),

@@ -44,6 +44,8 @@ export async function startProviderSandbox(db: Db, options: { notifyUrl?: string
     providerPublicKey: undefined,
     providerKeySerial: undefined,
     sandbox: true,
+    // A sandbox on its own test server, called over HTTP like a real provider.
+    ownSandbox: false,
     sandboxWithdrawalSeconds: 0,
     sandboxAccountVerifySeconds: 0,
     settlementDelayHours: 0,

@@ -10,13 +10,18 @@ const dataDir = () => mkdtempSync(path.join(tmpdir(), "cfg-"));
 describe("payment provider configuration", () => {
   it("plays the provider itself by default, at the console's own URL", () => {
     const config = parseConfig({ DATA_DIR: dataDir(), NEXTAUTH_URL: "http://localhost:3103/" });
-    expect(config.payments).toMatchObject({ sandbox: true, providerUrl: "http://localhost:3103/sandbox/provider", settlementDelayHours: 24, sandboxWithdrawalSeconds: 5 });
+    expect(config.payments).toMatchObject({ sandbox: true, ownSandbox: true, providerUrl: "http://localhost:3103/sandbox/provider", settlementDelayHours: 24, sandboxWithdrawalSeconds: 5 });
+  });
+
+  it("calls only its own sandbox in process: a sandbox at another address is called over HTTP", () => {
+    const elsewhere = parseConfig({ DATA_DIR: dataDir(), NEXTAUTH_URL: "http://localhost:3103", PAYMENT_SANDBOX: "true", PAYMENT_PROVIDER_URL: "http://127.0.0.1:4000/sandbox/provider" });
+    expect(elsewhere.payments).toMatchObject({ sandbox: true, ownSandbox: false });
   });
 
   it("turns the sandbox off with a real provider and then needs its key", () => {
     expect(() => parseConfig({ DATA_DIR: dataDir(), PAYMENT_PROVIDER_URL: "https://pay.example.com" })).toThrowError(/PAYMENT_PROVIDER_PUBLIC_KEY/);
     const config = parseConfig({ DATA_DIR: dataDir(), PAYMENT_PROVIDER_URL: "https://pay.example.com/", PAYMENT_PROVIDER_PUBLIC_KEY: "MIIB", PAYMENT_PROVIDER_KEY_SERIAL: "ABC", ...oauth });
-    expect(config.payments).toMatchObject({ sandbox: false, providerUrl: "https://pay.example.com", providerKeySerial: "ABC" });
+    expect(config.payments).toMatchObject({ sandbox: false, ownSandbox: false, providerUrl: "https://pay.example.com", providerKeySerial: "ABC" });
     expect(() => parseConfig({ DATA_DIR: dataDir(), PAYMENT_SANDBOX: "false" })).toThrowError(/PAYMENT_PROVIDER_URL is required/);
   });
 
