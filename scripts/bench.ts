@@ -15,17 +15,13 @@ import { Client } from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { migrateDatabase, openDatabase, queryRows, type Db } from "../db/client";
 import { payments, sandboxPayments } from "../db/schema";
-import { getConfig } from "../lib/config";
 import { dataKeyRing } from "../lib/crypto/keys";
 import { encodeCursor } from "../lib/pagination/cursor";
 import { exportCopyStatement } from "../lib/payments/export-csv";
 import en from "../messages/en/payments.json";
 import type { PaymentFilters } from "../lib/payments/filters";
 import { paymentConditions, paymentPageQuery } from "../lib/payments/list-payments";
-import { providerFor } from "../lib/payments/provider";
 import { signNotification } from "../lib/payments/sandbox/notify";
-import { paymentWebhookHandler } from "../lib/payments/webhook";
-import { serve } from "../tests/helpers/http";
 import { benchMerchants, benchPassword, ensureBenchData } from "./bench/data";
 // @ts-expect-error plain ES module without types
 import { buildIfStale, nextBin, root } from "./lib/build.mjs";
@@ -258,17 +254,20 @@ async function notifications(db: Db) {
   const second = await startServer(port + 1);
   const viaTwo = await send([`${base}/api/webhooks/payments`, `http://127.0.0.1:${port + 1}/api/webhooks/payments`], twice.signed);
   second.kill("SIGTERM");
-  // The server's own provider settings: its sandbox under /sandbox/provider, its OAuth client.
-  const provider = providerFor(db, getConfig().payments, ring);
-  const bareServer = await serve(paymentWebhookHandler({ db: async () => db, provider: () => provider }));
-  const viaBare = await send([`${bareServer.url}/api/webhooks/payments`], bare.signed);
-  await bareServer.close();
+  // The bare handler in its own process (with the server's settings: its sandbox, its OAuth client), not in this driver's.
+  const bareServer = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/bench/bare-webhook.ts")], { cwd: root, env: process.env, stdio: ["ignore", "pipe", "inherit"] });
+  const bareUrl = await new Promise<string>((resolve, reject) => {
+    bareServer.stdout!.once("data", (chunk: Buffer) => resolve(chunk.toString().trim()));
+    bareServer.once("exit", (code) => reject(new Error(`the bare webhook server exited (${code})`)));
+  });
+  const viaBare = await send([`${bareUrl}/api/webhooks/payments`], bare.signed);
+  bareServer.kill("SIGTERM");
   const [routeRows, twoRows, bareRows] = [await recorded(real.prefix), await recorded(twice.prefix), await recorded(bare.prefix)];
   table.push({
     measure: `\`POST /api/webhooks/payments\`, ${notificationCount.toLocaleString("en")} signed notifications, 32 at a time (recorded: ${routeRows}/${notificationCount})`,
     target: "≥ 1,000/s (two instances)",
     measured: `${viaRoute.perSecond.toFixed(0)}/s, one instance`,
-    limit: `bare node:http + verify + insert (recorded: ${bareRows}/${notificationCount})`,
+    limit: `the handler alone (verify + insert) on bare node:http, its own process (recorded: ${bareRows}/${notificationCount})`,
     limitMeasured: `${viaBare.perSecond.toFixed(0)}/s`,
     ratio: `${(viaBare.perSecond / viaRoute.perSecond).toFixed(2)}× slower`,
   });
