@@ -57,11 +57,11 @@ export async function answerTwoFactor(page: Page, secret: string) {
 }
 
 /** `test.use(asRole("support"))` starts a test signed in, from the state global setup saved. */
-/** Holds the page's scripts until the returned function is called: the server's HTML alone is on screen meanwhile. */
+/** Holds the page's scripts (not its styles) until the returned function is called: the server's HTML alone is on screen meanwhile. */
 export async function holdScripts(page: Page): Promise<() => void> {
   let release!: () => void;
   const scripts = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/_next/static/chunks/**", async (route) => {
+  await page.route((url) => url.pathname.startsWith("/_next/static/chunks/") && url.pathname.endsWith(".js"), async (route) => {
     await scripts;
     await route.continue().catch(() => {});
   });
