@@ -1,11 +1,11 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
-/** Sign-in input; messages are keys of the `common` namespace. */
+/** Sign-in input; messages are keys of the `common` namespace. In zod/mini: the sign-in page's script needs only parsing. */
 export const signInSchema = z.object({
-  email: z.string().trim().pipe(z.email({ error: "login.emailInvalid" }).max(254, { error: "login.emailInvalid" })),
-  password: z.string().min(1, { error: "login.passwordRequired" }).max(200, { error: "login.invalid" }),
+  email: z.pipe(z.string().check(z.trim()), z.email({ error: "login.emailInvalid" }).check(z.maxLength(254, { error: "login.emailInvalid" }))),
+  password: z.string().check(z.minLength(1, { error: "login.passwordRequired" }), z.maxLength(200, { error: "login.invalid" })),
   // A six-digit authenticator code or a recovery code; asked for only once the password is right.
-  code: z.string().trim().max(20, { error: "login.codeInvalid" }).optional(),
+  code: z.optional(z.string().check(z.trim(), z.maxLength(20, { error: "login.codeInvalid" }))),
 });
 export type SignIn = z.infer<typeof signInSchema>;
 
