@@ -21,7 +21,6 @@ export function appProvider(db: Db) {
   return provider;
 }
 
-
 /** What creating a payment needs in the app; jscode2session goes out under the merchant's own Mini Program. */
 export function appCreatePaymentDeps(db: Db): CreatePaymentDeps {
   const config = getConfig();
