@@ -2,7 +2,8 @@
 // beside the limit that bounds it (raw SQL, a bare node:http server, COPY) in the same run.
 // BENCH_DATABASE_URL=postgres://…/bench (created and filled with 1.1M payments when needed).
 // Optional: BENCH_SAMPLES (200), BENCH_PORT (3208), BENCH_NOTIFICATIONS (5000), BENCH_DIST_DIR (.next-bench),
-// BENCH_SKIP=pages,webhook,export,browser, BENCH_QUICK=1 (four page cases instead of twelve).
+// BENCH_SKIP=pages,webhook,export,browser, BENCH_QUICK=1 (four page cases instead of twelve),
+// BENCH_CPU_PROF=<dir> (each console server writes a V8 CPU profile there when it stops).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
@@ -114,7 +115,8 @@ async function openBenchDb() {
 async function startServer(at = port): Promise<ChildProcess> {
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir, DATA_DIR: ".data-bench", DATABASE_URL: url, PORT: String(at), SEED_DEMO: "false", NEXTAUTH_URL: base, LOG_LEVEL: "warn" };
   buildIfStale(distDir, env);
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(at)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const server = spawn(process.execPath, [...profile, nextBin, "start", "-p", String(at)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
   for (let i = 0; i < 120; i++) {
     const ok = await fetch(`http://127.0.0.1:${at}/api/health`).then((r) => r.ok, () => false);
     if (ok) return server;

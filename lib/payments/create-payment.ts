@@ -10,7 +10,7 @@ import { formatDecimalAmount, parseDecimalAmount } from "@/lib/money/money";
 import type { OpenidResolver } from "./openid";
 import { firstQueryDelayMs } from "./poll-payments";
 import { createPaymentIntent, parseProviderTime, ProviderError, type PaymentProvider } from "./provider";
-import { enqueuePaymentEvent, paymentResource } from "./webhooks-out/events";
+import { enqueuePaymentEvents, paymentResource } from "./webhooks-out/events";
 
 export type CreatePaymentDeps = {
   provider: PaymentProvider;
@@ -153,7 +153,7 @@ async function perform(db: Db, deps: CreatePaymentDeps, input: { merchantId: str
       })
       .returning();
     await tx.insert(paymentEvents).values({ paymentId: row!.id, merchantId: merchant.id, source: "create", fromStatus: null, toStatus: "PENDING", createdAt: now });
-    await enqueuePaymentEvent(tx, row!, now);
+    await enqueuePaymentEvents(tx, [row!], now);
     await tx.update(paymentRequests).set({ paymentId: row!.id, claimedUntil: null }).where(eq(paymentRequests.id, requestId));
     return row!;
   });

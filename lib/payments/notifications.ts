@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { and, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { paymentNotifications } from "@/db/schema";
-import { applyProviderPayment } from "./apply-payment";
+import { applyProviderPayments } from "./apply-payment";
 import { inboxFor } from "./notification-inbox";
-import { ProviderError, queryPaymentIntent, type PaymentProvider } from "./provider";
+import { ProviderError, queryPaymentIntent, type PaymentProvider, type ProviderPayment } from "./provider";
 import { signatureHeaders, verifyMessage } from "./signature";
 
 /** Notifications older (or further in the future) than this are refused as replays. */
@@ -74,7 +74,7 @@ type Claimed = { id: string; order_id: string; merchant_order_id: string | null;
 
 /**
  * Claims due notifications (SKIP LOCKED, so several instances share the work without doing any
- * twice), asks the provider for each payment's authoritative state and applies it.
+ * twice), asks the provider for each payment's authoritative state and applies the answers together.
  */
 export async function processDueNotifications(
   db: Db,
@@ -92,33 +92,49 @@ export async function processDueNotifications(
       for update skip locked
     )
     returning id, order_id, merchant_order_id, attempts`)) as unknown as { rows: Claimed[] };
-  let processed = 0;
+  const done: string[] = [];
   let failed = 0;
-  const handle = async (claimed: Claimed) => {
-    try {
-      const reported = await queryPaymentIntent(provider, { order_id: claimed.order_id, ...(claimed.merchant_order_id ? { merchant_order_id: claimed.merchant_order_id } : {}) });
-      await applyProviderPayment(db, reported, { source: "notification", settlementDelayHours: options.settlementDelayHours });
-      await db.update(paymentNotifications).set({ processedAt: new Date(), lastError: null }).where(eq(paymentNotifications.id, claimed.id));
-      processed++;
-    } catch (error) {
-      failed++;
-      const permanent = error instanceof ProviderError && error.permanent;
-      await db
-        .update(paymentNotifications)
-        .set({
-          lastError: String((error as Error).message).slice(0, 500),
-          // A permanent failure is kept for inspection but not retried.
-          ...(permanent ? { processedAt: new Date() } : { nextAttemptAt: new Date(Date.now() + retryDelaySeconds(claimed.attempts) * 1000) }),
-        })
-        .where(and(eq(paymentNotifications.id, claimed.id), isNull(paymentNotifications.processedAt)));
-    }
+  const fail = async (claimed: Claimed, error: unknown) => {
+    failed++;
+    const permanent = error instanceof ProviderError && error.permanent;
+    await db
+      .update(paymentNotifications)
+      .set({
+        // A failed query's own reason (drizzle wraps it in a message quoting the whole statement).
+        lastError: String(((error as Error).cause instanceof Error ? ((error as Error).cause as Error) : (error as Error)).message).slice(0, 500),
+        // A permanent failure is kept for inspection but not retried.
+        ...(permanent ? { processedAt: new Date() } : { nextAttemptAt: new Date(Date.now() + retryDelaySeconds(claimed.attempts) * 1000) }),
+      })
+      .where(and(eq(paymentNotifications.id, claimed.id), isNull(paymentNotifications.processedAt)));
   };
-  // A few at a time: the provider round trip dominates, and each payment is locked on its own row.
+  // The provider's answers, a few queries at a time (its round trip dominates); failures are retried later.
+  const answered: { claimed: Claimed; reported: ProviderPayment }[] = [];
   const queue = [...result.rows];
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, queue.length) }, async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) await handle(next);
+    for (let claimed = queue.shift(); claimed; claimed = queue.shift()) {
+      try {
+        answered.push({ claimed, reported: await queryPaymentIntent(provider, { order_id: claimed.order_id, ...(claimed.merchant_order_id ? { merchant_order_id: claimed.merchant_order_id } : {}) }) });
+      } catch (error) {
+        await fail(claimed, error);
+      }
+    }
   }));
-  return { processed, failed };
+  // Applied together in one transaction; should that fail, one by one, so one bad answer holds up no other.
+  const apply = (batch: typeof answered) => applyProviderPayments(db, batch.map((a) => a.reported), { source: "notification", settlementDelayHours: options.settlementDelayHours });
+  const settle = async (batch: typeof answered, outcomes: Awaited<ReturnType<typeof apply>>) => {
+    for (const [n, outcome] of outcomes.entries()) {
+      if (outcome instanceof ProviderError) await fail(batch[n]!.claimed, outcome);
+      else done.push(batch[n]!.claimed.id);
+    }
+  };
+  try {
+    if (answered.length) await settle(answered, await apply(answered));
+  } catch {
+    for (const one of answered) await apply([one]).then((outcomes) => settle([one], outcomes), (error) => fail(one.claimed, error));
+  }
+  // One statement marks the batch: applying is idempotent, so a crash before it only repeats the work.
+  if (done.length) await db.update(paymentNotifications).set({ processedAt: new Date(), lastError: null }).where(inArray(paymentNotifications.id, done));
+  return { processed: done.length, failed };
 }
 
 export async function pendingNotificationCount(db: Db): Promise<number> {

@@ -106,12 +106,21 @@ export function sandboxProviderHandler(options: SandboxProviderOptions) {
     return Response.json({ access_token: token, token_type: "Bearer", expires_in: ttl });
   }
 
+  // Tokens are never revoked before they expire, so one found in the table stays good until then:
+  // remembered here, each query costs no token look-up (a few per process, issued hourly).
+  const knownTokens = new Map<string, number>();
   async function authorised(request: Request, db: Db): Promise<boolean> {
     const match = /^Bearer (\S+)$/.exec(request.headers.get("authorization") ?? "");
     if (!match) return false;
-    const [row] = await db.select({ tokenHash: sandboxProviderTokens.tokenHash }).from(sandboxProviderTokens)
-      .where(and(eq(sandboxProviderTokens.tokenHash, sha256(match[1]!)), gt(sandboxProviderTokens.expiresAt, new Date())));
-    return Boolean(row);
+    const hash = sha256(match[1]!);
+    const knownUntil = knownTokens.get(hash);
+    if (knownUntil !== undefined && knownUntil > Date.now()) return true;
+    const [row] = await db.select({ expiresAt: sandboxProviderTokens.expiresAt }).from(sandboxProviderTokens)
+      .where(and(eq(sandboxProviderTokens.tokenHash, hash), gt(sandboxProviderTokens.expiresAt, new Date())));
+    if (!row) return false;
+    for (const [known, until] of knownTokens) if (until <= Date.now()) knownTokens.delete(known);
+    knownTokens.set(hash, row.expiresAt.getTime());
+    return true;
   }
 
   return async (request: Request): Promise<Response> => {

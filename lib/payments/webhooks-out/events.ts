@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { payments, webhookDeliveries, webhookEndpoints, webhookEvents } from "@/db/schema";
 import { formatDecimalAmount } from "@/lib/money/money";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Payment = typeof payments.$inferSelect;
 
 /** How long an event is retried before its delivery is given up. */
@@ -29,22 +28,26 @@ export function paymentResource(p: Payment) {
 export type PaymentResource = ReturnType<typeof paymentResource>;
 
 /**
- * Records the event of a payment's new status and one delivery per endpoint of its merchant, in
+ * Records the event of each payment's new status and one delivery per endpoint of its merchant, in
  * the transaction that changed the status (an outbox: no change without its event, no event lost).
+ * One statement: the events, and their deliveries selected from the merchants' live endpoints.
  */
-export async function enqueuePaymentEvent(tx: Tx, payment: Payment, now: Date) {
-  const id = randomUUID();
-  const type = paymentEventTypes[payment.status];
-  await tx.insert(webhookEvents).values({
-    id,
-    merchantId: payment.merchantId,
-    type,
-    paymentId: payment.id,
-    payload: { id, type, created_at: now.toISOString(), data: { payment: paymentResource(payment) } },
-    createdAt: now,
+export async function enqueuePaymentEvents(tx: Db, changed: readonly Payment[], now: Date) {
+  if (!changed.length) return;
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const rows = changed.map((payment) => {
+    const id = randomUUID();
+    const type = paymentEventTypes[payment.status];
+    const payload = { id, type, created_at: now.toISOString(), data: { payment: paymentResource(payment) } };
+    return sql`(${id}::uuid, ${payment.merchantId}::uuid, ${type}, ${payment.id}::uuid, ${JSON.stringify(payload)}::jsonb, ${at})`;
   });
-  const endpoints = await tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(and(eq(webhookEndpoints.merchantId, payment.merchantId), isNull(webhookEndpoints.deletedAt)));
-  if (endpoints.length) {
-    await tx.insert(webhookDeliveries).values(endpoints.map((e) => ({ eventId: id, endpointId: e.id, merchantId: payment.merchantId, nextAttemptAt: now, giveUpAt: new Date(now.getTime() + deliveryWindowMs), createdAt: now })));
-  }
+  await tx.execute(sql`
+    with event as (
+      insert into ${webhookEvents} (id, merchant_id, type, payment_id, payload, created_at)
+      values ${sql.join(rows, sql`, `)}
+      returning id, merchant_id
+    )
+    insert into ${webhookDeliveries} (event_id, endpoint_id, merchant_id, next_attempt_at, give_up_at, created_at)
+    select event.id, endpoint.id, endpoint.merchant_id, ${at}, ${new Date(now.getTime() + deliveryWindowMs).toISOString()}::timestamptz, ${at}
+    from event join ${webhookEndpoints} endpoint on endpoint.merchant_id = event.merchant_id and endpoint.deleted_at is null`);
 }
