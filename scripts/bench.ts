@@ -255,6 +255,17 @@ async function notifications(db: Db) {
   // Two instances on the one PostgreSQL, as the target asks; the second shares the build.
   const second = await startServer(port + 1);
   const viaTwo = await send([`${base}/api/webhooks/payments`, `http://127.0.0.1:${port + 1}/api/webhooks/payments`], twice.signed);
+  const burstsEnd = performance.now();
+  // Processing (provider query + apply) is a background job: both instances finish it, as they would in service.
+  const processedTotal = 2 * notificationCount;
+  const unprocessed = async () => (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from payment_notifications where (order_id like ${real.prefix + "%"} or order_id like ${twice.prefix + "%"}) and processed_at is null`))[0]!.n;
+  const leftAtEnd = await unprocessed();
+  let left = leftAtEnd;
+  while (left > 0 && performance.now() - burstsEnd < 300_000) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    left = await unprocessed();
+  }
+  const afterBursts = (performance.now() - burstsEnd) / 1000;
   second.kill("SIGTERM");
   // The bare handler in its own process (with the server's settings: its sandbox, its OAuth client), not in this driver's.
   const bareServer = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/bench/bare-webhook.ts")], { cwd: root, env: process.env, stdio: ["ignore", "pipe", "inherit"] });
@@ -282,19 +293,12 @@ async function notifications(db: Db) {
     ratio: `${(viaTwo.perSecond / viaRoute.perSecond).toFixed(2)}× one instance`,
   });
   log(`webhook ${viaRoute.perSecond.toFixed(0)}/s, two instances ${viaTwo.perSecond.toFixed(0)}/s, bare ${viaBare.perSecond.toFixed(0)}/s`);
-  // Processing (provider query + apply) is a background job: wait for it, then report its pace.
-  const t0 = performance.now();
-  // Both instances' notifications go through the one instance still running (its jobs module).
-  const processedTotal = 2 * notificationCount;
-  const unprocessed = async () => (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from payment_notifications where (order_id like ${real.prefix + "%"} or order_id like ${twice.prefix + "%"}) and processed_at is null`))[0]!.n;
-  const leftAtEnd = await unprocessed();
-  let left = leftAtEnd;
-  while (left > 0 && performance.now() - t0 < 300_000) {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    left = await unprocessed();
-  }
-  const processedPerSecond = (leftAtEnd - left) / ((performance.now() - t0) / 1000);
-  table.push({ measure: "notifications processed in the background (provider queried, payment + ledger + rollup written)", target: "keeps up", measured: `${processedTotal - leftAtEnd}/${processedTotal} done during the bursts, the other ${leftAtEnd} at ${processedPerSecond.toFixed(0)}/s after them (${processedTotal - left}/${processedTotal} in all)`, limit: "—", limitMeasured: "—", ratio: "—" });
+  table.push({
+    measure: "the notifications of both bursts processed in the background (provider queried; payment, events, ledger, rollup and outbox written)",
+    target: "keeps up",
+    measured: `${processedTotal - leftAtEnd}/${processedTotal} done during the bursts, the other ${leftAtEnd} within ${afterBursts.toFixed(1)} s after them (${processedTotal - left}/${processedTotal} in all; ${(processedTotal / (notificationCount / viaRoute.perSecond + notificationCount / viaTwo.perSecond + afterBursts)).toFixed(0)}/s from the first notification received to the last processed)`,
+    limit: "—", limitMeasured: "—", ratio: "—",
+  });
 }
 
 async function exportCsv(db: Db, cookie: string, serverPid: number) {

@@ -5,7 +5,7 @@ import { dataKeyRing } from "@/lib/crypto/keys";
 import { logger } from "@/lib/runtime/logger";
 import { wechatFor } from "@/lib/wechat";
 import type { CreatePaymentDeps } from "./create-payment";
-import { processDueNotifications } from "./notifications";
+import { drainDueNotifications, processDueNotifications } from "./notifications";
 import { wechatOpenidResolver } from "./openid";
 import { pollPendingPayments } from "./poll-payments";
 import { providerFor } from "./provider";
@@ -31,9 +31,14 @@ export function appCreatePaymentDeps(db: Db): CreatePaymentDeps {
   };
 }
 
-/** Processes due notifications (the jobs module's handler); failed ones stay queued for retry. */
+/** Processes one batch of due notifications; failed ones stay queued for retry. */
 export async function processNotifications(db: Db, onlyId?: string) {
   return processDueNotifications(db, appProvider(db), { settlementDelayHours: getConfig().payments.settlementDelayHours, onlyId, limit: 200 });
+}
+
+/** Processes due notifications until none is left (the jobs module's handler, and the drain after webhook answers). */
+export async function drainNotifications(db: Db) {
+  return drainDueNotifications(db, appProvider(db), { settlementDelayHours: getConfig().payments.settlementDelayHours, limit: 200 });
 }
 
 /** Processes notifications now, after a webhook answer; a failure is logged and left to the job. */
@@ -74,7 +79,7 @@ export function kickNotificationProcessing(db: Db) {
     try {
       do {
         state.again = false;
-        while ((await processNotificationsNow(db)).processed > 0);
+        await drainNotifications(db).catch((error) => logger.warn("payments.notifications.process_failed", { error: String(error) }));
       } while (state.again);
     } finally {
       state.running = false;

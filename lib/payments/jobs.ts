@@ -1,12 +1,12 @@
 import "server-only";
 import { defineJob } from "@/lib/jobs";
-import { deliverWebhooksNow, pollPaymentsNow, processNotifications } from "./app-provider";
+import { deliverWebhooksNow, drainNotifications, pollPaymentsNow } from "./app-provider";
 
 /** Provider notifications the webhook answer did not get to (crash, provider down): retried here. */
 export const paymentNotificationsJob = defineJob({
   name: "payments.notifications",
   everyMs: 3_000,
-  run: async ({ db }) => ({ rows: (await processNotifications(db)).processed }),
+  run: async ({ db }) => ({ rows: (await drainNotifications(db)).processed }),
 });
 
 /** The provider's order query for PENDING payments whose notification has not come. */

@@ -137,6 +137,18 @@ export async function processDueNotifications(
   return { processed: done.length, failed };
 }
 
+/** Processes batches until none is due or `budgetMs` is spent: a backlog drains at the pace of the work, not a batch per run. */
+export async function drainDueNotifications(db: Db, provider: PaymentProvider, options: Parameters<typeof processDueNotifications>[2] & { budgetMs?: number }) {
+  const until = Date.now() + (options.budgetMs ?? 30_000);
+  const total = { processed: 0, failed: 0 };
+  for (;;) {
+    const batch = await processDueNotifications(db, provider, options);
+    total.processed += batch.processed;
+    total.failed += batch.failed;
+    if (batch.processed + batch.failed === 0 || Date.now() >= until) return total;
+  }
+}
+
 export async function pendingNotificationCount(db: Db): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(paymentNotifications).where(and(isNull(paymentNotifications.processedAt), lte(paymentNotifications.nextAttemptAt, sql`now()`)));
   return row?.n ?? 0;

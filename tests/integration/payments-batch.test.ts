@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ledgerEntries, merchants, paymentEvents, paymentNotifications, payments, sandboxPayments, webhookDeliveries, webhookEndpoints, webhookEvents } from "@/db/schema";
 import { applyProviderPayments } from "@/lib/payments/apply-payment";
-import { processDueNotifications } from "@/lib/payments/notifications";
+import { drainDueNotifications, processDueNotifications } from "@/lib/payments/notifications";
 import { ProviderError, type ProviderPayment } from "@/lib/payments/provider";
 import { createTestDb, testEngines, type TestDb } from "../helpers/db";
 import { startProviderSandbox, type ProviderSandbox } from "../helpers/payments";
@@ -117,6 +117,16 @@ describe.each(testEngines)("provider answers applied together on %s", (engine) =
     expect(await outbox(cancelled.orderId)).toMatchObject({ types: ["payment.cancelled"], deliveries: 2 });
     expect(await outbox(still.orderId)).toMatchObject({ types: [], deliveries: 0 });
     expect(await outbox(twice.orderId)).toMatchObject({ types: ["payment.succeeded"], deliveries: 2 });
+  });
+
+  it("drains a backlog in batches until none is due, in one run", async () => {
+    const orders = [];
+    for (let i = 0; i < 23; i++) orders.push(await pending(i % 2 ? merchantA : merchantB));
+    await t.db.insert(sandboxPayments).values(orders.map((p) => ({ orderId: p.orderId, merchantOrderId: `M${p.orderId}`, subAppid: "wx0", subOpenid: "o1", amount: "10.00", currency: "CNY", status: "SUCCEEDED", description: "d", createTime: new Date(), payTime: new Date() })));
+    await t.db.insert(paymentNotifications).values(orders.map((p) => ({ dedupeKey: `d-${p.orderId}`, nonce: "n", notifyType: "payment_success", orderId: p.orderId, merchantOrderId: `M${p.orderId}` })));
+    expect(await drainDueNotifications(t.db, sandbox.provider, { settlementDelayHours: 0, limit: 5 })).toEqual({ processed: 23, failed: 0 });
+    const statuses = await t.db.select({ status: payments.status }).from(payments).where(inArray(payments.orderId, orders.map((o) => o.orderId)));
+    expect(statuses.every((s) => s.status === "SUCCEEDED")).toBe(true);
   });
 
   it("applies notifications one by one when their batch fails, so one bad answer holds up no other", async () => {
