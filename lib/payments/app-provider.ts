@@ -9,16 +9,18 @@ import { drainDueNotifications, processDueNotifications } from "./notifications"
 import { wechatOpenidResolver } from "./openid";
 import { pollPendingPayments } from "./poll-payments";
 import { providerFor } from "./provider";
+import type { Transport } from "./provider-auth";
 import { sandboxProviderRoute } from "./sandbox/route";
 import { deliverDueWebhooks } from "./webhooks-out/deliver";
+
+// The console's own sandbox is called in process, its token requests too: the same requests and
+// answers, without a round trip through this server (which may not even reach its own public address).
+const ownSandbox: Transport = (url, init) => sandboxProviderRoute(new Request(url, init));
 
 /** The configured provider for the app's database. */
 export function appProvider(db: Db) {
   const config = getConfig();
-  const provider = providerFor(db, config.payments, dataKeyRing());
-  // The console's own sandbox is called in process: the same requests and answers, without a round trip through this server.
-  if (config.payments.ownSandbox) provider.fetch = (url, init) => sandboxProviderRoute(new Request(url, init));
-  return provider;
+  return providerFor(db, config.payments, dataKeyRing(), config.payments.ownSandbox ? ownSandbox : undefined);
 }
 
 /** What creating a payment needs in the app; jscode2session goes out under the merchant's own Mini Program. */

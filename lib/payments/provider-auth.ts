@@ -36,14 +36,14 @@ export class ProviderAuthError extends Error {
  * https://datatracker.ietf.org/doc/html/rfc6750#section-2.1). The token is cached and fetched
  * once for all concurrent callers.
  */
-export function oauthClientCredentials(config: ProviderAuthConfig, now: () => number = Date.now): ProviderAuth {
+export function oauthClientCredentials(config: ProviderAuthConfig, now: () => number = Date.now, send: Transport = fetch): ProviderAuth {
   let current: { token: string; refreshAt: number } | undefined;
   let pending: Promise<string> | undefined;
 
   async function fetchToken(): Promise<string> {
     let response: Response;
     try {
-      response = await fetch(config.tokenUrl, {
+      response = await send(config.tokenUrl, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
         body: new URLSearchParams({ grant_type: "client_credentials", client_id: config.clientId, client_secret: config.clientSecret }).toString(),
@@ -72,12 +72,17 @@ export function oauthClientCredentials(config: ProviderAuthConfig, now: () => nu
   };
 }
 
-const cache = new Map<string, ProviderAuth>();
+/** How a request travels: the global fetch, or the console's own sandbox called in process. */
+export type Transport = (url: string, init: RequestInit) => Promise<Response>;
 
-/** One adapter per configured provider and process, so its token is shared by every call. */
-export function cachedProviderAuth(config: ProviderAuthConfig): ProviderAuth {
+const caches = new WeakMap<Transport, Map<string, ProviderAuth>>();
+
+/** One adapter per configured provider, transport and process, so its token is shared by every call. */
+export function cachedProviderAuth(config: ProviderAuthConfig, send: Transport = fetch): ProviderAuth {
+  let cache = caches.get(send);
+  if (!cache) caches.set(send, (cache = new Map()));
   const key = `${config.kind}|${config.tokenUrl}|${config.clientId}`;
   let auth = cache.get(key);
-  if (!auth) cache.set(key, (auth = oauthClientCredentials(config)));
+  if (!auth) cache.set(key, (auth = oauthClientCredentials(config, Date.now, send)));
   return auth;
 }

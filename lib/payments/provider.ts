@@ -6,7 +6,7 @@ import type { PaymentsConfig } from "@/lib/config";
 import type { KeyRing } from "@/lib/crypto/at-rest";
 import { paymentStatus } from "@/db/schema";
 import { logger } from "@/lib/runtime/logger";
-import { cachedProviderAuth, type ProviderAuth } from "./provider-auth";
+import { cachedProviderAuth, type ProviderAuth, type Transport } from "./provider-auth";
 import { parsePublicKey } from "./signature";
 import { sandboxPublicKey } from "./sandbox/keys";
 import { metrics } from "@/lib/runtime/metrics";
@@ -22,16 +22,20 @@ export type PaymentProvider = {
   retries?: number;
   retryBaseMs?: number;
   /** How a request travels: the global fetch unless set (the console's own sandbox is called in process). */
-  fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  fetch?: Transport;
 };
 
 const configuredKeys = new Map<string, KeyObject>();
 
-/** The configured provider: a real one (key from config) or the app's own sandbox (key from its table). */
-export function providerFor(db: Db, config: PaymentsConfig, ring: KeyRing): PaymentProvider {
+/**
+ * The configured provider: a real one (key from config) or the app's own sandbox (key from its
+ * table). `send` carries its calls and its token requests when they are not to go over HTTP.
+ */
+export function providerFor(db: Db, config: PaymentsConfig, ring: KeyRing, send?: Transport): PaymentProvider {
   return {
     baseUrl: config.providerUrl,
-    auth: cachedProviderAuth(config.auth),
+    auth: cachedProviderAuth(config.auth, send),
+    fetch: send,
     retries: 3,
     publicKeyFor: async (serial) => {
       if (config.providerPublicKey && config.providerKeySerial === serial) {

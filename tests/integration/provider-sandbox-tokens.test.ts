@@ -1,4 +1,10 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sandboxPayments } from "@/db/schema";
+import { parseConfig } from "@/lib/config";
+import { providerFor, queryPaymentIntent } from "@/lib/payments/provider";
 import { sandboxProviderHandler } from "@/lib/payments/sandbox/provider-handler";
 import { createTestDb, testEngines, type TestDb } from "../helpers/db";
 import { testKeyRing } from "../helpers/wechat-sandbox";
@@ -24,5 +30,19 @@ describe.each(testEngines)("provider sandbox access tokens on %s", (engine) => {
     expect((await handler(query(`${token}x`))).status).toBe(401);
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect((await handler(query(token))).status).toBe(401);
+  });
+
+  it("carries a provider's token request and its calls over the transport it is given, never over HTTP", async () => {
+    // An address nothing answers at: any call that went over HTTP would fail.
+    const config = parseConfig({ DATA_DIR: mkdtempSync(path.join(tmpdir(), "cfg-")), NEXTAUTH_URL: "http://console.invalid" }).payments;
+    const handler = sandboxProviderHandler({ getDb: async () => t.db, ring: () => testKeyRing, clientId: config.auth.clientId, clientSecret: config.auth.clientSecret });
+    const carried: string[] = [];
+    const provider = providerFor(t.db, config, testKeyRing, async (url, init) => {
+      carried.push(new URL(url).pathname);
+      return handler(new Request(url, init));
+    });
+    await t.db.insert(sandboxPayments).values({ orderId: "T1", merchantOrderId: "MT1", subAppid: "wx0", subOpenid: "o1", amount: "1.00", currency: "CNY", status: "SUCCEEDED", description: "d", createTime: new Date(), payTime: new Date() });
+    expect(await queryPaymentIntent(provider, { order_id: "T1" })).toMatchObject({ order_id: "T1", status: "SUCCEEDED" });
+    expect(carried).toEqual(["/sandbox/provider/oauth/token", "/sandbox/provider/mch-api/v1/pa/payment_intents/query"]);
   });
 });
