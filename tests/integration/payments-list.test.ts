@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { merchants, payments } from "@/db/schema";
 import { exportFileName, exportPaymentsCsv, type CsvLabels } from "@/lib/payments/export-csv";
@@ -77,6 +78,26 @@ describe.each(testEngines)("transactions view queries on %s", (engine) => {
     expect(s.month.count).toBe(130);
     expect(s.days).toHaveLength(30);
     expect(s.days.at(-1)).toBe("2026-11-20");
+  });
+
+  it("streams a large set whole and in order, and a download stopped midway frees its connection", async () => {
+    const big = randomUUID();
+    await t.db.insert(merchants).values({ id: big, name: "big", miniProgram: { subject_name: "s", nickname: "n", appid: "wx0", license_number: "1" } });
+    await t.db.execute(sql`insert into payments (merchant_id, order_id, merchant_order_id, amount_minor, currency, status, created_at)
+      select ${big}::uuid, 'L' || lpad(i::text, 8, '0'), 'L' || i, i, 'CNY', 'SUCCEEDED', now() - make_interval(secs => i) from generate_series(1, 20000) as i`);
+    const lines = (await new Response(exportPaymentsCsv(t, { merchantId: big, filters: {}, labels: enLabels })).text()).trim().split("\n");
+    expect(lines).toHaveLength(1 + 20_000);
+    // Newest first: order L00000001 is one second old, L00020000 the oldest.
+    expect(lines.slice(1).map((line) => line.slice(0, 9))).toEqual(Array.from({ length: 20_000 }, (_, i) => `L${String(i + 1).padStart(8, "0")}`));
+    // More stopped downloads than the pool has connections: each must give its connection back.
+    for (let i = 0; i < 25; i++) {
+      const reader = exportPaymentsCsv(t, { merchantId: big, filters: {}, labels: enLabels }).getReader();
+      await reader.read();
+      await reader.read();
+      await reader.read();
+      await reader.cancel();
+    }
+    expect(await t.db.$count(payments, eq(payments.merchantId, big))).toBe(20_000);
   });
 
   it("streams the filtered set as CSV for finance staff: BOM, China time, status labels, fee and net, formulas defused", async () => {
