@@ -96,7 +96,7 @@ function copyExport(db: Db, options: Options): ReadableStream<Uint8Array> {
   const pool = (db as unknown as { $client: Pool }).$client;
   let client: PoolClient | undefined;
   let source: Readable | undefined;
-  let ended = false;
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   const release = (error?: Error) => {
     // A connection left mid-COPY is not reusable: it is closed instead of returned to the pool.
     client?.release(error);
@@ -110,28 +110,14 @@ function copyExport(db: Db, options: Options): ReadableStream<Uint8Array> {
       // The timestamps' text form is ISO (2026-11-20 08:30:05) whatever the server's default DateStyle.
       await client.query("set datestyle = 'ISO, YMD'");
       source = client.query(copyTo(statement));
-      source.on("end", () => {
-        ended = true;
-        release();
-      });
+      source.on("end", () => release());
       source.on("error", (error) => release(error));
+      reader = (Readable.toWeb(source) as ReadableStream<Uint8Array>).getReader();
     },
     async pull(controller) {
-      // PostgreSQL sends a message per row; read() hands over everything buffered since the last
-      // pull as one chunk, so a million rows are a few thousand chunks, not a million.
-      for (;;) {
-        const chunk: Buffer | null = source!.read();
-        if (chunk) return controller.enqueue(chunk);
-        if (ended) return controller.close();
-        await new Promise<void>((resolve, reject) => {
-          const settle = (error?: Error) => {
-            source!.off("readable", settle).off("end", settle).off("error", settle);
-            if (error) reject(error);
-            else resolve();
-          };
-          source!.once("readable", settle).once("end", settle).once("error", settle);
-        });
-      }
+      const { value, done } = await reader!.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
     },
     cancel(reason) {
       source?.destroy();
