@@ -68,6 +68,12 @@ export async function receivePaymentNotification(
   return { status: 200, body: { code: "SUCCESS", message: "ok" }, notificationId: recorded.id, duplicate: recorded.duplicate };
 }
 
+/** A failed query's own reason: drizzle wraps it in a message quoting the whole statement. */
+function reasonOf(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
 const retryDelaySeconds = (attempts: number) => Math.min(2 ** attempts * 5, 3600);
 
 type Claimed = { id: string; order_id: string; merchant_order_id: string | null; attempts: number };
@@ -100,8 +106,7 @@ export async function processDueNotifications(
     await db
       .update(paymentNotifications)
       .set({
-        // A failed query's own reason (drizzle wraps it in a message quoting the whole statement).
-        lastError: String(((error as Error).cause instanceof Error ? ((error as Error).cause as Error) : (error as Error)).message).slice(0, 500),
+        lastError: reasonOf(error).slice(0, 500),
         // A permanent failure is kept for inspection but not retried.
         ...(permanent ? { processedAt: new Date() } : { nextAttemptAt: new Date(Date.now() + retryDelaySeconds(claimed.attempts) * 1000) }),
       })
@@ -127,11 +132,9 @@ export async function processDueNotifications(
       else done.push(batch[n]!.claimed.id);
     }
   };
-  try {
-    if (answered.length) await settle(answered, await apply(answered));
-  } catch {
-    for (const one of answered) await apply([one]).then((outcomes) => settle([one], outcomes), (error) => fail(one.claimed, error));
-  }
+  const together = answered.length ? await apply(answered).catch(() => undefined) : [];
+  if (together) await settle(answered, together);
+  else for (const one of answered) await apply([one]).then((outcomes) => settle([one], outcomes), (error) => fail(one.claimed, error));
   // One statement marks the batch: applying is idempotent, so a crash before it only repeats the work.
   if (done.length) await db.update(paymentNotifications).set({ processedAt: new Date(), lastError: null }).where(inArray(paymentNotifications.id, done));
   return { processed: done.length, failed };
