@@ -44,17 +44,17 @@ export async function applyProviderPayment(db: Db, reported: ProviderPayment, op
 export async function applyProviderPayments(db: Db, reports: readonly ProviderPayment[], options: ApplyOptions): Promise<(ApplyResult | ProviderError)[]> {
   const outcomes: (ApplyResult | ProviderError | undefined)[] = reports.map(() => undefined);
   const parsed: (Report | undefined)[] = reports.map((reported, i) => {
-    const unusable = (what: string, read: () => unknown) => {
-      try {
-        read();
-      } catch (error) {
-        outcomes[i] ??= new ProviderError(`Unusable ${what} from provider: ${(error as Error).message}`, true);
-      }
-    };
-    unusable("amount", () => parseDecimalAmount(reported.amount, reported.currency));
-    unusable("time", () => [reported.create_time, reported.pay_time].map((t) => t && parseProviderTime(t)));
-    if (outcomes[i]) return undefined;
-    return { reported, amountMinor: parseDecimalAmount(reported.amount, reported.currency), createdAt: parseProviderTime(reported.create_time), paidAt: reported.pay_time ? parseProviderTime(reported.pay_time) : null };
+    try {
+      return {
+        reported,
+        amountMinor: usable("amount", () => parseDecimalAmount(reported.amount, reported.currency)),
+        createdAt: usable("time", () => parseProviderTime(reported.create_time)),
+        paidAt: reported.pay_time ? usable("time", () => parseProviderTime(reported.pay_time!)) : null,
+      };
+    } catch (error) {
+      outcomes[i] = error as ProviderError;
+      return undefined;
+    }
   });
   // Round k holds each order's k-th report, so one statement never writes the same payment twice.
   const rounds: number[][] = [];
@@ -71,6 +71,15 @@ export async function applyProviderPayments(db: Db, reports: readonly ProviderPa
     });
   }
   return outcomes.map((o) => o!);
+}
+
+/** A field of the provider's answer read, or the answer refused for good (it will not read better next time). */
+function usable<T>(what: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw new ProviderError(`Unusable ${what} from provider: ${(error as Error).message}`, true);
+  }
 }
 
 async function applyRound(tx: Db, items: { i: number; report: Report }[], options: ApplyOptions, outcomes: (ApplyResult | ProviderError | undefined)[]) {

@@ -54,6 +54,8 @@ export async function movePayments(tx: Db, moves: readonly PaymentMove[]): Promi
       throw new AppError("conflict", `A payment cannot move from ${move.payment.status} to ${move.to}.`, undefined, { reason: "payment.illegal_move" });
     }
   }
+  // One clock for the moves that bring none, shared by each row and its event.
+  const now = new Date();
   const written = new Map<string, Payment>();
   for (const group of groupBy(moves, (m) => Object.keys(m.set ?? {}).sort().join())) {
     const keys = Object.keys(group[0]!.set ?? {}).sort() as SettableKey[];
@@ -62,7 +64,7 @@ export async function movePayments(tx: Db, moves: readonly PaymentMove[]): Promi
       return value === null || value === undefined ? null : payments[key].mapToDriverValue(value);
     };
     const rows = sql.join(
-      group.map((m) => sql`(${m.payment.id}::uuid, ${m.payment.merchantId}::uuid, ${m.payment.status}::payment_status, ${m.to}::payment_status, ${(m.now ?? new Date()).toISOString()}::timestamptz${sql.join(keys.map((k) => sql`, ${driverValue(m, k)}::${sql.raw(payments[k].getSQLType())}`))})`),
+      group.map((m) => sql`(${m.payment.id}::uuid, ${m.payment.merchantId}::uuid, ${m.payment.status}::payment_status, ${m.to}::payment_status, ${(m.now ?? now).toISOString()}::timestamptz${sql.join(keys.map((k) => sql`, ${driverValue(m, k)}::${sql.raw(payments[k].getSQLType())}`))})`),
       sql`, `,
     );
     const names = ["id", "merchant_id", "from_status", "to_status", "now", ...keys.map((k) => payments[k].name)];
@@ -78,7 +80,7 @@ export async function movePayments(tx: Db, moves: readonly PaymentMove[]): Promi
   const events = moves.flatMap((m) => {
     const row = written.get(m.payment.id);
     if (!row || (m.payment.status === m.to && !m.recordStay)) return [];
-    return [{ paymentId: row.id, merchantId: row.merchantId, source: m.source, fromStatus: m.payment.status, toStatus: m.to, actorId: m.actorId ?? null, createdAt: m.now ?? new Date() }];
+    return [{ paymentId: row.id, merchantId: row.merchantId, source: m.source, fromStatus: m.payment.status, toStatus: m.to, actorId: m.actorId ?? null, createdAt: m.now ?? now }];
   });
   if (events.length) await tx.insert(paymentEvents).values(events);
   return moves.map((m) => written.get(m.payment.id) ?? null);
@@ -92,6 +94,11 @@ export async function movePayment(tx: Db, move: PaymentMove): Promise<Payment | 
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
   return [...groups.values()];
 }
