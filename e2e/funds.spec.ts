@@ -70,6 +70,47 @@ test.describe("funds", () => {
     for (const line of body.slice(1)) expect(line).toMatch(/^C\d{21},[A-Za-z0-9_-]+,(PENDING|SUCCEEDED|CANCELLED),[^,]+,\d+(\.\d{2})?,\d+(\.\d{2})?,\d+(\.\d{2})?,(CNY|HKD|USD),\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},/);
   });
 
+  test("the list asks the server for nothing it does not show: no prefetches, and a payment opens and closes in the browser", async ({ page }) => {
+    const requests: { url: URL; prefetch: boolean }[] = [];
+    page.on("request", (r) => requests.push({ url: new URL(r.url()), prefetch: !!r.headers()["next-router-prefetch"] }));
+    // Succeeded payments only: no PENDING row, so the page's auto-refresh stays off during the test.
+    await page.goto("/payments?status=SUCCEEDED");
+    const rows = page.getByTestId("payment-row");
+    await expect(rows.first()).toBeVisible();
+    await page.mouse.wheel(0, 5000);
+    await page.waitForTimeout(1500);
+    // Every link of the page (rows, pager, sort, nav) has been on screen: none was prefetched.
+    expect(requests.filter((r) => r.prefetch).map((r) => r.url.href)).toEqual([]);
+
+    await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+    requests.length = 0;
+    const merchantOrderId = (await rows.first().locator("span.font-mono").first().innerText()).trim();
+    await rows.first().getByRole("link", { name: /详情/ }).click();
+    const drawer = page.getByRole("dialog", { name: "交易详情" });
+    await expect(drawer).toContainText(merchantOrderId);
+    const id = new URL(page.url()).searchParams.get("payment");
+    expect(new URL(page.url()).searchParams.get("status")).toBe("SUCCEEDED");
+    // The drawer's one request is the payment's detail; the list is not rendered again.
+    expect(requests.filter((r) => r.url.pathname.startsWith("/payments") || r.url.pathname.startsWith("/api/")).map((r) => r.url.pathname)).toEqual([`/api/payments/${id}`]);
+
+    await drawer.getByRole("button", { name: "关闭" }).click();
+    await expect(drawer).toBeHidden();
+    await expect(page).toHaveURL(/\/payments\?status=SUCCEEDED$/);
+    // Back reopens the payment, and Back again closes it: the browser's history, one document.
+    await page.goBack();
+    await expect(drawer).toContainText(merchantOrderId);
+    await page.goBack();
+    await expect(drawer).toBeHidden();
+    expect(requests.filter((r) => r.url.pathname === "/payments").map((r) => r.url.href)).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+
+    // A link opened in a new tab is an ordinary page with its drawer open.
+    const tab = await page.context().newPage();
+    await tab.goto((await rows.first().getByRole("link", { name: /详情/ }).getAttribute("href"))!);
+    await expect(tab.getByRole("dialog", { name: "交易详情" })).toContainText(merchantOrderId);
+    await tab.close();
+  });
+
   test("change the settlement account and follow it at WeChat until it is in force", async ({ page }) => {
     await page.goto("/settings");
     // The account-name rule is stated before anything is sent.

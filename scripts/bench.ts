@@ -10,7 +10,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium, type Browser, type Locator, type Page } from "@playwright/test";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { sql } from "drizzle-orm";
 import { Client } from "pg";
 import { to as copyTo } from "pg-copy-streams";
@@ -373,8 +373,44 @@ async function typingDurations(page: Page, field: Locator): Promise<EventTime[]>
   return page.evaluate("window.__typing.filter((e) => ['keydown', 'keyup', 'input'].includes(e.name)).map((e) => ({ duration: e.duration, processing: e.processingEnd - e.processingStart }))") as Promise<EventTime[]>;
 }
 
+/**
+ * What one view of `/payments` costs the server in a real browser: the page, then whatever its links
+ * prefetch as they scroll into view, then opening one payment in the drawer. Succeeded payments
+ * only, so no PENDING row turns on the page's auto-refresh during the count.
+ */
+async function pageViewRequests(browser: Browser, signedIn: BrowserContext, serverPid: number) {
+  const context = await browser.newContext({ baseURL: base, storageState: await signedIn.storageState() });
+  const page = await context.newPage();
+  const requests: { prefetch: boolean }[] = [];
+  page.on("request", (r) => {
+    if (r.url().startsWith(base) && !r.url().includes("/_next/static/")) requests.push({ prefetch: !!r.headers()["next-router-prefetch"] });
+  });
+  const cpuBefore = treeCpuMs(serverPid);
+  await page.goto("/payments?status=SUCCEEDED");
+  await page.waitForLoadState("networkidle");
+  await page.mouse.wheel(0, 10_000);
+  await page.waitForTimeout(2000);
+  const view = { requests: requests.length, prefetches: requests.filter((r) => r.prefetch).length, cpu: treeCpuMs(serverPid) - cpuBefore };
+  requests.length = 0;
+  const cpuBeforeOpen = treeCpuMs(serverPid);
+  await page.getByTestId("payment-row").first().getByRole("link").last().click();
+  await page.getByRole("dialog").getByTestId("payment-timeline").waitFor();
+  await page.waitForTimeout(500);
+  const open = { requests: requests.length, cpu: treeCpuMs(serverPid) - cpuBeforeOpen };
+  await context.close();
+  table.push({
+    measure: "one `/payments` view in Chromium, scrolled to its end: requests to the server (prefetches among them) and the server's CPU for all of them",
+    target: "—",
+    measured: `${view.requests} requests (${view.prefetches} prefetches), ${ms(view.cpu)} of CPU; opening a payment: ${open.requests} request${open.requests === 1 ? "" : "s"}, ${ms(open.cpu)}`,
+    limit: "the page's own HTML request",
+    limitMeasured: "see the `/payments` HTML rows",
+    ratio: "—",
+  });
+  log(`${table.at(-1)!.measure}: ${table.at(-1)!.measured}`);
+}
+
 /** First-load JS (gzip) and interaction-to-next-frame (Event Timing API) in Chromium. */
-async function browserPart(browser: Browser, page: Page) {
+async function browserPart(browser: Browser, page: Page, serverPid: number) {
   const context = page.context();
   const firstLoad = new Map<string, { url: string; gzip: number }[]>();
   const laterLoads = new Map<string, { url: string; gzip: number }[]>();
@@ -403,6 +439,7 @@ async function browserPart(browser: Browser, page: Page) {
     }
     await fresh.close();
   }
+  await pageViewRequests(browser, context, serverPid);
   // The framework's floor: the scripts every one of these pages loads (React, Next.js's runtime, next-intl).
   const [firstPage, ...otherPages] = [...firstLoad.values()];
   const floor = firstPage!.filter((s) => otherPages.every((other) => other.some((o) => o.url === s.url)));
@@ -482,7 +519,7 @@ async function main() {
     await part("pages", () => pages(db, cookies, server.pid!));
     await part("webhook", () => notifications(db));
     await part("export", () => exportCsv(db, cookies.get(benchMerchants[0].email)!, server.pid!));
-    await part("browser", () => browserPart(browser, sessions.get(benchMerchants[1].email)!.page));
+    await part("browser", () => browserPart(browser, sessions.get(benchMerchants[1].email)!.page, server.pid!));
   } finally {
     await browser.close();
     server.kill("SIGTERM");

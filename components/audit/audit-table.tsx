@@ -1,13 +1,10 @@
 "use client";
 
-import { createColumnHelper } from "@tanstack/react-table";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { DataTable } from "@/components/ui/table";
+import { DataTable, type Column } from "@/components/ui/table";
 import type { AuditRow } from "@/lib/audit/list-audit";
 import { fieldLabelFor } from "@/lib/i18n/field-labels";
-
-const column = createColumnHelper<AuditRow>();
 
 /** Audit entries: a table on wide screens, a card per entry on phones. */
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
@@ -15,13 +12,14 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
   const format = useFormatter();
   const tAll = useTranslations();
   const action = (a: string) => (t.has(`actions.${a}` as never) ? t(`actions.${a}` as never) : a);
-  const columns = [
-    column.accessor("createdAt", { header: t("columns.time"), cell: (info) => <span className="whitespace-nowrap">{format.dateTime(info.getValue(), { dateStyle: "medium", timeStyle: "medium" })}</span> }),
-    column.accessor("actorName", { header: t("columns.user"), cell: ({ row: { original: r } }) => <span>{r.actorName}<span className="block text-xs text-slate-600">{r.actorEmail}</span></span> }),
-    column.accessor("action", { header: t("columns.action"), cell: (info) => <span className="font-medium sm:font-normal">{action(info.getValue())}</span>, meta: { phone: "key" } }),
-    column.accessor("merchantName", {
+  const columns: Column<AuditRow>[] = [
+    { id: "createdAt", header: t("columns.time"), cell: (r) => <span className="whitespace-nowrap">{format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "medium" })}</span> },
+    { id: "actorName", header: t("columns.user"), cell: (r) => <span>{r.actorName}<span className="block text-xs text-slate-600">{r.actorEmail}</span></span> },
+    { id: "action", header: t("columns.action"), cell: (r) => <span className="font-medium sm:font-normal">{action(r.action)}</span>, phone: "key" },
+    {
+      id: "merchantName",
       header: t("columns.merchant"),
-      cell: ({ row: { original: r } }) => (
+      cell: (r) => (
         <span>
           {r.merchantName ?? "—"}
           <span className="block text-xs">
@@ -29,9 +27,9 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
           </span>
         </span>
       ),
-    }),
-    column.accessor("fieldPath", { header: t("columns.field"), cell: (info) => { const path = info.getValue(); return path ? <span className="break-words" title={path} data-field-path={path}>{fieldLabelFor(tAll, path)}</span> : "—"; } }),
-    column.accessor("reason", { header: t("columns.reason"), cell: (info) => <span className="break-words">{info.getValue() ?? "—"}</span> }),
+    },
+    { id: "fieldPath", header: t("columns.field"), cell: (r) => { const path = r.fieldPath; return path ? <span className="break-words" title={path} data-field-path={path}>{fieldLabelFor(tAll, path)}</span> : "—"; } },
+    { id: "reason", header: t("columns.reason"), cell: (r) => <span className="break-words">{r.reason ?? "—"}</span> },
   ];
   return <DataTable data={rows} columns={columns} getRowId={(r) => r.id} label={t("title")} rowProps={(r) => ({ "data-audit-action": r.action })} />;
 }

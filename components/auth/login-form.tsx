@@ -7,7 +7,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field, Input, describedBy } from "@/components/ui/field";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { RATE_LIMITED_ERROR, SECOND_FACTOR_ERROR, signInSchema, type SignIn } from "@/lib/auth/schema";
 import { LiveFieldset } from "@/components/form/live-fieldset";
 

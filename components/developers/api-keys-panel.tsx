@@ -2,12 +2,11 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import type { ColumnDef } from "@tanstack/react-table";
 import { useState, useTransition } from "react";
 import { useActionMessage, useFieldMessage } from "@/components/action/use-failure-message";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { DataTable } from "@/components/ui/table";
+import { DataTable, type Column } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/money/format";
 import type { ActionResult } from "@/lib/server/action-result";
 import { ShownOnce } from "./copy-button";
@@ -58,17 +57,18 @@ export function ApiKeysPanel({ keys, perMinute, createAction, revokeAction }: {
     });
   };
 
-  const columns: ColumnDef<ApiKeyRow, unknown>[] = [
-    { id: "name", header: t("name"), cell: ({ row }) => <span className="font-medium">{row.original.name}</span>, meta: { phone: "key" } },
-    { id: "status", header: t("status"), cell: ({ row }) => (row.original.revokedAt ? t("revoked") : t("active")), meta: { phone: "key" } },
-    { id: "prefix", header: t("prefix"), cell: ({ row }) => <span className="font-mono">{row.original.prefix}…</span> },
-    { id: "createdAt", header: t("createdAt"), cell: ({ row }) => formatDateTime(row.original.createdAt, locale) },
-    { id: "lastUsed", header: t("lastUsed"), cell: ({ row }) => (row.original.lastUsedAt ? formatDateTime(row.original.lastUsedAt, locale) : t("never")) },
+  const columns: Column<ApiKeyRow>[] = [
+    { id: "name", header: t("name"), cell: (row) => <span className="font-medium">{row.name}</span>, phone: "key" },
+    { id: "status", header: t("status"), cell: (row) => (row.revokedAt ? t("revoked") : t("active")), phone: "key" },
+    { id: "prefix", header: t("prefix"), cell: (row) => <span className="font-mono">{row.prefix}…</span> },
+    { id: "createdAt", header: t("createdAt"), cell: (row) => formatDateTime(row.createdAt, locale) },
+    { id: "lastUsed", header: t("lastUsed"), cell: (row) => (row.lastUsedAt ? formatDateTime(row.lastUsedAt, locale) : t("never")) },
     {
       id: "revoke",
-      header: () => <span className="sr-only">{t("revoke")}</span>,
-      cell: ({ row }) => (row.original.revokedAt ? null : <Button variant="secondary" className="min-h-8 px-2 py-1" onClick={() => revoke(row.original)}>{t("revoke")}</Button>),
-      meta: { align: "right", phone: "key" },
+      header: <span className="sr-only">{t("revoke")}</span>,
+      cell: (row) => (row.revokedAt ? null : <Button variant="secondary" className="min-h-8 px-2 py-1" onClick={() => revoke(row)}>{t("revoke")}</Button>),
+      align: "right",
+      phone: "key",
     },
   ];
 

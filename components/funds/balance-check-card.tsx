@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { BalanceCheck } from "@/lib/funds/balance-check";
 import { formatDateTime, formatMoney } from "@/lib/money/format";

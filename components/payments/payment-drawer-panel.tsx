@@ -53,7 +53,8 @@ function DrawerContent({ refreshAction }: DrawerProps) {
     const next = new URLSearchParams(params);
     next.delete("payment");
     setNotice(null);
-    router.push(`${pathname}${next.size ? `?${next}` : ""}`, { scroll: false });
+    // The browser's URL only, as the list's open links do: closing needs no server render either.
+    window.history.pushState(null, "", `${pathname}${next.size ? `?${next}` : ""}`);
   };
   const refresh = () =>
     startRefresh(async () => {

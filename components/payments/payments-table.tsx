@@ -1,12 +1,11 @@
 "use client";
 
-import { createColumnHelper } from "@tanstack/react-table";
 import { useLocale, useTranslations } from "next-intl";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useSearchParams } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PaymentStatusBadge } from "@/components/ui/status-badge";
-import { DataTable } from "@/components/ui/table";
+import { DataTable, type Column } from "@/components/ui/table";
 import type { PaymentStatus } from "@/db/schema";
 import { formatDateTime, formatMoney } from "@/lib/money/format";
 
@@ -22,7 +21,17 @@ export type PaymentListItem = {
   paidAt: string | null;
 };
 
-const column = createColumnHelper<PaymentListItem>();
+/**
+ * Opens the drawer by changing the URL in the browser only: the drawer reads `?payment=` and loads
+ * its own detail, so the list need not be rendered again by the server. A click with a modifier
+ * (new tab or window) keeps the link's own behaviour.
+ * https://nextjs.org/docs/app/getting-started/linking-and-navigating#native-history-api
+ */
+function openInPlace(event: React.MouseEvent<HTMLAnchorElement>) {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  window.history.pushState(null, "", event.currentTarget.href);
+}
 
 export function PaymentsTable({ rows }: { rows: PaymentListItem[] }) {
   const t = useTranslations("payments");
@@ -38,41 +47,47 @@ export function PaymentsTable({ rows }: { rows: PaymentListItem[] }) {
     return `/payments?${next.toString()}`;
   };
 
-  const columns = [
-    column.accessor("createdAt", {
-      header: () => (
+  const columns: Column<PaymentListItem>[] = [
+    {
+      id: "createdAt",
+      header: (
         <Link href={hrefWith({ sort: sort === "desc" ? "asc" : "desc", after: undefined, before: undefined, payment: undefined })} className="inline-flex min-h-8 items-center gap-1 underline-offset-2 hover:underline" aria-label={t(sort === "desc" ? "table.sortAsc" : "table.sortDesc")}>
           {t("table.time")} <span aria-hidden="true">{sort === "desc" ? "↓" : "↑"}</span>
         </Link>
       ),
-      cell: (info) => <span className="whitespace-nowrap">{formatDateTime(info.getValue(), locale)}</span>,
-      meta: { label: t("table.time"), phoneHeader: true, sort: sort === "asc" ? "ascending" : "descending" },
-    }),
-    column.accessor("merchantOrderId", {
+      cell: (p) => <span className="whitespace-nowrap">{formatDateTime(p.createdAt, locale)}</span>,
+      label: t("table.time"),
+      phoneHeader: true,
+      sort: sort === "asc" ? "ascending" : "descending",
+    },
+    {
+      id: "merchantOrderId",
       header: t("fields.merchant_order_id"),
-      cell: (info) => (
+      cell: (p) => (
         <div className="flex min-w-0 flex-col">
-          <span className="break-all font-mono text-xs">{info.getValue()}</span>
-          <span className="break-all font-mono text-xs text-slate-600">{info.row.original.orderId}</span>
+          <span className="break-all font-mono text-xs">{p.merchantOrderId}</span>
+          <span className="break-all font-mono text-xs text-slate-600">{p.orderId}</span>
         </div>
       ),
-    }),
-    column.accessor("amountMinor", {
+    },
+    {
+      id: "amountMinor",
       header: t("fields.amount"),
-      cell: (info) => <span className="whitespace-nowrap font-medium tabular-nums sm:font-normal" data-testid="payment-amount">{formatMoney(info.getValue(), info.row.original.currency, locale)}</span>,
-      meta: { align: "right", phone: "key" },
-    }),
-    column.accessor("status", { header: t("fields.status"), cell: (info) => <span data-testid="payment-status"><PaymentStatusBadge status={info.getValue()} /></span>, meta: { phone: "key" } }),
-    column.display({
+      cell: (p) => <span className="whitespace-nowrap font-medium tabular-nums sm:font-normal" data-testid="payment-amount">{formatMoney(p.amountMinor, p.currency, locale)}</span>,
+      align: "right",
+      phone: "key",
+    },
+    { id: "status", header: t("fields.status"), cell: (p) => <span data-testid="payment-status"><PaymentStatusBadge status={p.status} /></span>, phone: "key" },
+    {
       id: "open",
-      header: () => <span className="sr-only">{t("table.details")}</span>,
-      cell: (info) => (
-        <Link href={hrefWith({ payment: info.row.original.id })} scroll={false} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
-          {t("table.open")}<span className="sr-only"> {info.row.original.merchantOrderId}</span>
-        </Link>
+      header: <span className="sr-only">{t("table.details")}</span>,
+      cell: (p) => (
+        <a href={hrefWith({ payment: p.id })} onClick={openInPlace} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+          {t("table.open")}<span className="sr-only"> {p.merchantOrderId}</span>
+        </a>
       ),
-      meta: { phone: "key" },
-    }),
+      phone: "key",
+    },
   ];
 
   if (rows.length === 0) return <EmptyState title={t("table.empty")} />;

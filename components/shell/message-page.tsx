@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 
 /** A page that only says why there is nothing here (not found, forbidden), with the way home. */

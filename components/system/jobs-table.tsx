@@ -1,9 +1,8 @@
 "use client";
 
-import { createColumnHelper } from "@tanstack/react-table";
 import { useFormatter, useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { DataTable } from "@/components/ui/table";
+import { DataTable, type Column } from "@/components/ui/table";
 import type { JobState } from "@/lib/jobs/status";
 
 export type JobRow = {
@@ -22,7 +21,6 @@ export type JobRow = {
 };
 
 const tones: Record<JobState, BadgeTone> = { ok: "success", failing: "danger", running: "progress", never: "neutral", off: "waiting" };
-const column = createColumnHelper<JobRow>();
 
 /** A job's translated label; a job registered without one shows its name. */
 export function useJobLabel() {
@@ -50,10 +48,11 @@ export function JobsTable({ rows, now }: { rows: JobRow[]; now: Date }) {
   const label = useJobLabel();
   const interval = useInterval();
   const time = (at: Date | null) => (at ? <time dateTime={at.toISOString()} className="whitespace-nowrap">{format.dateTime(at, { dateStyle: "short", timeStyle: "medium" })}</time> : t("never"));
-  const columns = [
-    column.accessor("name", {
+  const columns: Column<JobRow>[] = [
+    {
+      id: "name",
       header: t("columns.job"),
-      cell: ({ row: { original: r } }) => (
+      cell: (r) => (
         <span className="font-medium">
           {label(r.name)}
           <span className="block text-xs font-normal text-slate-600">
@@ -61,17 +60,18 @@ export function JobsTable({ rows, now }: { rows: JobRow[]; now: Date }) {
           </span>
         </span>
       ),
-      meta: { phone: "key" },
-    }),
-    column.accessor("state", { header: t("columns.state"), cell: (info) => <Badge tone={tones[info.getValue()]} data-job-state={info.getValue()}>{t(`states.${info.getValue()}`)}</Badge>, meta: { phone: "key" } }),
-    column.accessor("lastStartedAt", { header: t("columns.lastRun"), cell: (info) => time(info.getValue()) }),
-    column.accessor("lastDurationMs", { header: t("columns.duration"), cell: (info) => (info.getValue() === null ? "—" : t("durationMs", { ms: info.getValue()! })), meta: { align: "right" } }),
-    column.accessor("lastRows", { header: t("columns.rows"), cell: (info) => (info.getValue() === null ? "—" : format.number(info.getValue()!)), meta: { align: "right" } }),
-    column.accessor("nextRunAt", { header: t("columns.nextRun"), cell: (info) => { const at = info.getValue(); return at && at > now ? time(at) : t("due"); } }),
-    column.accessor("failures", { header: t("columns.failures"), cell: ({ row: { original: r } }) => t("failures", { total: r.failures, inARow: r.consecutiveFailures }) }),
-    column.accessor("lastError", {
+      phone: "key",
+    },
+    { id: "state", header: t("columns.state"), cell: (r) => <Badge tone={tones[r.state]} data-job-state={r.state}>{t(`states.${r.state}`)}</Badge>, phone: "key" },
+    { id: "lastStartedAt", header: t("columns.lastRun"), cell: (r) => time(r.lastStartedAt) },
+    { id: "lastDurationMs", header: t("columns.duration"), cell: (r) => (r.lastDurationMs === null ? "—" : t("durationMs", { ms: r.lastDurationMs! })), align: "right" },
+    { id: "lastRows", header: t("columns.rows"), cell: (r) => (r.lastRows === null ? "—" : format.number(r.lastRows!)), align: "right" },
+    { id: "nextRunAt", header: t("columns.nextRun"), cell: (r) => { const at = r.nextRunAt; return at && at > now ? time(at) : t("due"); } },
+    { id: "failures", header: t("columns.failures"), cell: (r) => t("failures", { total: r.failures, inARow: r.consecutiveFailures }) },
+    {
+      id: "lastError",
       header: t("columns.lastError"),
-      cell: ({ row: { original: r } }) =>
+      cell: (r) =>
         r.lastError ? (
           <span className="block max-w-xs">
             <code className="break-words text-xs text-red-900">{r.lastError}</code>
@@ -80,7 +80,7 @@ export function JobsTable({ rows, now }: { rows: JobRow[]; now: Date }) {
         ) : (
           t("none")
         ),
-    }),
+    },
   ];
   return <DataTable data={rows} columns={columns} getRowId={(r) => r.name} label={t("title")} rowTestId="job-row" rowProps={(r) => ({ "data-job": r.name })} />;
 }

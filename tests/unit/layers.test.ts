@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { importsOf, repoRoot as root } from "../helpers/source-imports";
@@ -75,5 +75,10 @@ describe("layers", () => {
         .map((target) => `${file} → ${target}`);
     });
     expect(upward).toEqual([]);
+  });
+
+  it("every link goes through the kit's Link, which does not prefetch", () => {
+    const direct = files.filter((file) => file !== "components/ui/link.tsx" && /from\s+["']next\/link["']/.test(readFileSync(path.join(root, file), "utf8")));
+    expect(direct).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/accounts/action-form";
 import { MailSettingsForm } from "@/components/accounts/mail-settings-form";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { BalanceCards } from "@/components/funds/balance-cards";
 import { WithdrawalForm } from "@/components/funds/withdrawal-form";
 import { LedgerTable } from "@/components/funds/ledger-table";

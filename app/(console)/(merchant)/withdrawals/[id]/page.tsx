@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/funds/auto-refresh";
 import { WithdrawalStatusBadge } from "@/components/ui/status-badge";
