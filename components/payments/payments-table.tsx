@@ -46,6 +46,9 @@ export function PaymentsTable({ rows }: { rows: PaymentListItem[] }) {
     }
     return `/payments?${next.toString()}`;
   };
+  // Each row's link is this page's address plus its payment (an id, nothing to escape): the common part is built once.
+  const others = hrefWith({ payment: undefined });
+  const rowHrefBase = `${others}${others.endsWith("?") ? "" : "&"}payment=`;
 
   const columns: Column<PaymentListItem>[] = [
     {
@@ -77,13 +80,13 @@ export function PaymentsTable({ rows }: { rows: PaymentListItem[] }) {
       align: "right",
       phone: "key",
     },
-    { id: "status", header: t("fields.status"), cell: (p) => <span data-testid="payment-status"><PaymentStatusBadge status={p.status} /></span>, phone: "key" },
+    { id: "status", header: t("fields.status"), cell: (p) => <PaymentStatusBadge status={p.status} data-testid="payment-status" />, phone: "key" },
     {
       id: "open",
       header: <span className="sr-only">{t("table.details")}</span>,
       cell: (p) => (
-        <a href={hrefWith({ payment: p.id })} onClick={openInPlace} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
-          {t("table.open")}<span className="sr-only"> {p.merchantOrderId}</span>
+        <a href={rowHrefBase + p.id} onClick={openInPlace} aria-label={`${t("table.open")} ${p.merchantOrderId}`} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+          {t("table.open")}
         </a>
       ),
       phone: "key",

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import type { HTMLAttributes } from "react";
 import type { ApplicationStatus, PaymentStatus, WithdrawalStatus } from "@/db/schema";
 import { Badge, type BadgeTone } from "./badge";
 
@@ -42,9 +43,9 @@ export function ApplicationStatusBadge({ status }: { status: ApplicationStatus }
   return <Badge tone={applicationTones[status]} data-status={status}>{t(status)}</Badge>;
 }
 
-export function PaymentStatusBadge({ status }: { status: PaymentStatus }) {
+export function PaymentStatusBadge({ status, ...props }: { status: PaymentStatus } & HTMLAttributes<HTMLSpanElement>) {
   const t = useTranslations("payments.status");
-  return <Badge tone={paymentTones[status]} data-status={status}>{t(status)}</Badge>;
+  return <Badge tone={paymentTones[status]} data-status={status} {...props}>{t(status)}</Badge>;
 }
 
 export function WithdrawalStatusBadge({ status }: { status: WithdrawalStatus }) {
