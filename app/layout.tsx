@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { HydrationHint } from "@/components/shell/hydration-hint";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,6 +14,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
+  const t = await getTranslations("common.app");
   return (
     <html lang={locale}>
       <body className="min-h-screen">
@@ -20,6 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <ClientMessages namespaces={[]}>
           {children}
         </ClientMessages>
+        <HydrationHint text={t("loading")} />
       </body>
     </html>
   );

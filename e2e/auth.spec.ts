@@ -64,9 +64,14 @@ test.describe("sign-in", () => {
     const password = page.getByLabel(/^(密码|Password)$/);
     const submit = page.getByRole("button", { name: /^(登录|Sign in)$/ });
     for (const control of [email, password, submit]) await expect(control).toBeDisabled();
+    // A wait past a second is said on the page, and the words go once the form is live.
+    const hint = page.getByTestId("hydration-hint");
+    await expect(hint).toBeVisible();
+    await expect(hint).toHaveText("页面加载中，稍候即可输入…");
 
     release();
     for (const control of [email, password, submit]) await expect(control).toBeEnabled();
+    await expect(hint).toHaveCount(0);
     // An account nobody has: a wrong password for a real one would count towards its lockout.
     await email.fill("nobody-hydration@e2e.test");
     await password.fill("not-the-password");
