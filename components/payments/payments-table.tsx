@@ -9,7 +9,7 @@ import { DataTable, type Column } from "@/components/ui/table";
 import type { PaymentStatus } from "@/db/schema";
 import { formatDateTime, formatMoney } from "@/lib/money/format";
 
-/** A payment as the page hands it to the browser (dates as ISO strings). */
+/** What the list shows of a payment, as the page hands it to the browser (the time as an ISO string). */
 export type PaymentListItem = {
   id: string;
   orderId: string;
@@ -18,7 +18,6 @@ export type PaymentListItem = {
   currency: string;
   status: PaymentStatus;
   createdAt: string;
-  paidAt: string | null;
 };
 
 /**

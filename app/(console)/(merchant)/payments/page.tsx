@@ -22,7 +22,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
   const filters = parsePaymentFilters(await searchParams);
   const db = await getDb();
   const list = await listPayments(db, { merchantId: actor.merchantId, filters });
-  const rows = list.rows.map((p) => ({ id: p.id, orderId: p.orderId, merchantOrderId: p.merchantOrderId, amountMinor: p.amountMinor, currency: p.currency, status: p.status, createdAt: p.createdAt.toISOString(), paidAt: p.paidAt?.toISOString() ?? null }));
+  const rows = list.rows.map((p) => ({ id: p.id, orderId: p.orderId, merchantOrderId: p.merchantOrderId, amountMinor: p.amountMinor, currency: p.currency, status: p.status, createdAt: p.createdAt.toISOString() }));
   const filtered = Object.entries(filters).some(([k, v]) => v && !["after", "before", "sort"].includes(k));
 
   return (
