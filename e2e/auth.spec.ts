@@ -66,8 +66,10 @@ test.describe("sign-in", () => {
     for (const control of [email, password, submit]) await expect(control).toBeDisabled();
     // A wait past a second is said on the page, and the words go once the form is live.
     const hint = page.getByTestId("hydration-hint");
+    // Shown only after a second: most pages are live before it.
+    await expect(hint).toHaveCSS("animation-delay", "1s");
     await expect(hint).toBeVisible();
-    await expect(hint).toHaveText("页面加载中，稍候即可输入…");
+    await expect(hint).toHaveText("页面加载中，请稍候…");
 
     release();
     for (const control of [email, password, submit]) await expect(control).toBeEnabled();

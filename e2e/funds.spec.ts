@@ -77,9 +77,12 @@ test.describe("funds", () => {
     await page.goto("/payments?status=SUCCEEDED");
     const rows = page.getByTestId("payment-row");
     await expect(rows.first()).toBeVisible();
-    await page.mouse.wheel(0, 5000);
-    await page.waitForTimeout(1500);
-    // Every link of the page (rows, pager, sort, nav) has been on screen: none was prefetched.
+    // Down the page a screen at a time, so that every link (rows, pager, sort, nav) comes into view.
+    for (let i = 0; i < 20; i++) {
+      await page.mouse.wheel(0, 400);
+      await page.waitForTimeout(100);
+    }
+    await page.waitForTimeout(1000);
     expect(requests.filter((r) => r.prefetch).map((r) => r.url.href)).toEqual([]);
 
     await page.evaluate(() => Object.assign(window, { __sameDocument: true }));

@@ -27,7 +27,7 @@ export type PaymentListItem = {
  * https://nextjs.org/docs/app/getting-started/linking-and-navigating#native-history-api
  */
 function openInPlace(event: React.MouseEvent<HTMLAnchorElement>) {
-  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
   window.history.pushState(null, "", event.currentTarget.href);
 }

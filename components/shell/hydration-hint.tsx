@@ -4,9 +4,9 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 
 /**
  * Says "loading" when a page's script has not made it interactive within a second (a slow network):
- * its forms are disabled until then, with no other sign. In the server's HTML only, shown by CSS
- * after the delay (app/globals.css), and gone as soon as the page hydrates. Screen readers have the
- * forms' aria-busy instead.
+ * its forms are disabled until then, with no other sign than the progress cursor. In the server's
+ * HTML only, shown by CSS after the delay (app/globals.css), and gone as soon as the page hydrates.
+ * Hidden from screen readers (aria-hidden): a sign for the eye, not part of the page.
  */
 export function HydrationHint({ text }: { text: string }) {
   const live = useHydrated();

@@ -10,5 +10,5 @@ import type { ComponentProps } from "react";
  * https://nextjs.org/docs/app/guides/prefetching (Disabled prefetch)
  */
 export function Link(props: Omit<ComponentProps<typeof NextLink>, "prefetch">) {
-  return <NextLink prefetch={false} {...props} />;
+  return <NextLink {...props} prefetch={false} />;
 }
