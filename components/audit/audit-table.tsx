@@ -28,7 +28,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
         </span>
       ),
     },
-    { id: "fieldPath", header: t("columns.field"), cell: (r) => { const path = r.fieldPath; return path ? <span className="break-words" title={path} data-field-path={path}>{fieldLabelFor(tAll, path)}</span> : "—"; } },
+    { id: "fieldPath", header: t("columns.field"), cell: (r) => (r.fieldPath ? <span className="break-words" title={r.fieldPath} data-field-path={r.fieldPath}>{fieldLabelFor(tAll, r.fieldPath)}</span> : "—") },
     { id: "reason", header: t("columns.reason"), cell: (r) => <span className="break-words">{r.reason ?? "—"}</span> },
   ];
   return <DataTable data={rows} columns={columns} getRowId={(r) => r.id} label={t("title")} rowProps={(r) => ({ "data-audit-action": r.action })} />;

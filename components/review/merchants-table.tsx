@@ -25,7 +25,7 @@ export function MerchantsTable({ rows, manageLabel }: { rows: MerchantListRow[];
       phone: "key",
     },
     { id: "appid", header: t("columns.miniProgram"), cell: (m) => <span className="break-all">{m.miniProgramNickname} · <code className="text-xs">{m.appid}</code></span> },
-    { id: "submittedAt", header: t("columns.submitted"), cell: (r) => { const at = r.submittedAt; return at ? format.dateTime(at, { dateStyle: "medium", timeStyle: "short" }) : "—"; } },
+    { id: "submittedAt", header: t("columns.submitted"), cell: (r) => (r.submittedAt ? format.dateTime(r.submittedAt, { dateStyle: "medium", timeStyle: "short" }) : "—") },
     {
       id: "links",
       header: <span className="sr-only">{t("columns.actions")}</span>,

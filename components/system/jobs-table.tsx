@@ -64,9 +64,9 @@ export function JobsTable({ rows, now }: { rows: JobRow[]; now: Date }) {
     },
     { id: "state", header: t("columns.state"), cell: (r) => <Badge tone={tones[r.state]} data-job-state={r.state}>{t(`states.${r.state}`)}</Badge>, phone: "key" },
     { id: "lastStartedAt", header: t("columns.lastRun"), cell: (r) => time(r.lastStartedAt) },
-    { id: "lastDurationMs", header: t("columns.duration"), cell: (r) => (r.lastDurationMs === null ? "—" : t("durationMs", { ms: r.lastDurationMs! })), align: "right" },
-    { id: "lastRows", header: t("columns.rows"), cell: (r) => (r.lastRows === null ? "—" : format.number(r.lastRows!)), align: "right" },
-    { id: "nextRunAt", header: t("columns.nextRun"), cell: (r) => { const at = r.nextRunAt; return at && at > now ? time(at) : t("due"); } },
+    { id: "lastDurationMs", header: t("columns.duration"), cell: (r) => (r.lastDurationMs === null ? "—" : t("durationMs", { ms: r.lastDurationMs })), align: "right" },
+    { id: "lastRows", header: t("columns.rows"), cell: (r) => (r.lastRows === null ? "—" : format.number(r.lastRows)), align: "right" },
+    { id: "nextRunAt", header: t("columns.nextRun"), cell: (r) => (r.nextRunAt && r.nextRunAt > now ? time(r.nextRunAt) : t("due")) },
     { id: "failures", header: t("columns.failures"), cell: (r) => t("failures", { total: r.failures, inARow: r.consecutiveFailures }) },
     {
       id: "lastError",
