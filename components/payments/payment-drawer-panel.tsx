@@ -53,8 +53,7 @@ function DrawerContent({ refreshAction }: DrawerProps) {
     const next = new URLSearchParams(params);
     next.delete("payment");
     setNotice(null);
-    // The browser's URL only, as the list's open links do: closing needs no server render either.
-    window.history.pushState(null, "", `${pathname}${next.size ? `?${next}` : ""}`);
+    router.push(`${pathname}${next.size ? `?${next}` : ""}`, { scroll: false });
   };
   const refresh = () =>
     startRefresh(async () => {

@@ -20,18 +20,6 @@ export type PaymentListItem = {
   createdAt: string;
 };
 
-/**
- * Opens the drawer by changing the URL in the browser only: the drawer reads `?payment=` and loads
- * its own detail, so the list need not be rendered again by the server. A click with a modifier
- * (new tab or window) keeps the link's own behaviour.
- * https://nextjs.org/docs/app/getting-started/linking-and-navigating#native-history-api
- */
-function openInPlace(event: React.MouseEvent<HTMLAnchorElement>) {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-  event.preventDefault();
-  window.history.pushState(null, "", event.currentTarget.href);
-}
-
 export function PaymentsTable({ rows }: { rows: PaymentListItem[] }) {
   const t = useTranslations("payments");
   const locale = useLocale();
@@ -84,9 +72,9 @@ export function PaymentsTable({ rows }: { rows: PaymentListItem[] }) {
       id: "open",
       header: <span className="sr-only">{t("table.details")}</span>,
       cell: (p) => (
-        <a href={rowHrefBase + p.id} onClick={openInPlace} aria-label={`${t("table.open")} ${p.merchantOrderId}`} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+        <Link href={rowHrefBase + p.id} scroll={false} aria-label={`${t("table.open")} ${p.merchantOrderId}`} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
           {t("table.open")}
-        </a>
+        </Link>
       ),
       phone: "key",
     },
